@@ -1,0 +1,478 @@
+//! Loading: YAML text → raw serde types → the checked model, with every problem reported at once.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde_saphyr::{Location, Options};
+
+use super::model::*;
+use super::raw::*;
+use super::yaml_errors;
+use crate::diag::{Diagnostic, Pos};
+use crate::vn;
+
+/// Files larger than this are refused before parsing (a cell's file is a few tens of kB).
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Checks the bytes of a data file; `file` names it in diagnostics.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Dossier, Vec<Diagnostic>> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(vec![too_large(file, bytes.len())]);
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let upto = &bytes[..e.valid_up_to()];
+        let line = upto.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let column = upto.iter().rev().take_while(|&&b| b != b'\n').count() as u64 + 1;
+        vec![
+            Diagnostic::error(
+                file,
+                Pos { line, column },
+                "",
+                "tệp không phải văn bản UTF-8.",
+            )
+            .with_hint("lưu lại tệp với bảng mã UTF-8 (Unicode)."),
+        ]
+    })?;
+    load_str(file, text)
+}
+
+fn too_large(file: &str, len: usize) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        Pos::default(),
+        "",
+        format!("tệp quá lớn ({len} byte); giới hạn là {MAX_INPUT_BYTES} byte."),
+    )
+    .with_hint("một chi bộ chỉ cần một tệp vài chục kilobyte; kiểm tra xem có dán nhầm nội dung khác vào không.")
+}
+
+/// Parses and checks data given as text; `file` names it in diagnostics.
+pub fn load_str(file: &str, text: &str) -> Result<Dossier, Vec<Diagnostic>> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(vec![too_large(file, text.len())]);
+    }
+    let raw = parse(file, text)?;
+    Converter::new(file).dossier(raw)
+}
+
+/// YAML → raw types, keeping the field path of a failure.
+fn parse(file: &str, text: &str) -> Result<RawDossier, Vec<Diagnostic>> {
+    let mut path = String::new();
+    let result =
+        serde_saphyr::with_deserializer_from_str_with_options(text, Options::default(), |de| {
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                path = e.path().to_string();
+                e.into_inner()
+            })
+        });
+    result.map_err(|e| vec![yaml_errors::to_diagnostic(file, &path, &e)])
+}
+
+fn pos(l: &Location) -> Pos {
+    Pos {
+        line: l.line(),
+        column: l.column(),
+    }
+}
+
+fn at<T>(s: &S<T>, path: &str) -> At {
+    At {
+        pos: pos(&s.referenced),
+        path: path.to_string(),
+    }
+}
+
+/// Raw → model, collecting every problem instead of stopping at the first.
+struct Converter<'a> {
+    file: &'a str,
+    diags: Vec<Diagnostic>,
+    ids: HashMap<String, usize>,
+}
+
+impl<'a> Converter<'a> {
+    fn new(file: &'a str) -> Self {
+        Converter {
+            file,
+            diags: Vec::new(),
+            ids: HashMap::new(),
+        }
+    }
+
+    fn error(&mut self, p: Pos, path: &str, message: String, hint: Option<&str>) {
+        let mut d = Diagnostic::error(self.file, p, path, message);
+        d.hint = hint.map(str::to_string);
+        self.diags.push(d);
+    }
+
+    /// Text as written, in NFC with runs of spaces collapsed; empty text is an error.
+    fn text(&mut self, s: &S<String>, path: &str) -> String {
+        let t = vn::text::squeeze(&vn::text::nfc(&s.value));
+        if t.is_empty() {
+            self.error(
+                pos(&s.referenced),
+                path,
+                "trường này để trống nhưng cần có nội dung.".into(),
+                None,
+            );
+        }
+        t
+    }
+
+    fn opt_text(&mut self, s: &Option<S<String>>, path: &str) -> Option<String> {
+        s.as_ref().map(|s| self.text(s, path))
+    }
+
+    fn date(&mut self, s: &S<String>, path: &str) -> NaiveDate {
+        match vn::date::parse(&s.value) {
+            Some(d) => d,
+            None => {
+                self.error(
+                    pos(&s.referenced),
+                    path,
+                    format!("«{}» không phải một ngày có thật.", s.value.trim()),
+                    Some("viết ngày dạng 18/12/2020 hoặc 2020-12-18, và kiểm tra ngày có trong tháng đó."),
+                );
+                NaiveDate::MIN
+            }
+        }
+    }
+
+    fn opt_date(&mut self, s: &Option<S<String>>, path: &str) -> Option<NaiveDate> {
+        s.as_ref().map(|s| self.date(s, path))
+    }
+
+    fn member(&mut self, s: &S<String>, path: &str) -> MemberRef {
+        let id = s.value.trim();
+        match self.ids.get(id) {
+            Some(&i) => MemberRef(i),
+            None => {
+                let known: Vec<&str> = self.ids.keys().map(String::as_str).collect();
+                let hint = match yaml_errors::did_you_mean(id, &known) {
+                    Some(k) => format!(
+                        "có phải ý bạn là «{k}»? Mã phải trùng với trường «ma» của một đảng viên trong «dang_vien»."
+                    ),
+                    None => "mã phải trùng với trường «ma» của một đảng viên trong «dang_vien»."
+                        .to_string(),
+                };
+                self.error(
+                    pos(&s.referenced),
+                    path,
+                    format!("không có đảng viên nào mang mã «{id}»."),
+                    Some(&hint),
+                );
+                MemberRef(0)
+            }
+        }
+    }
+
+    fn members(&mut self, list: &[S<String>], path: &str) -> Vec<MemberRef> {
+        list.iter()
+            .enumerate()
+            .map(|(i, s)| self.member(s, &format!("{path}[{i}]")))
+            .collect()
+    }
+
+    /// Running text where `{id}` names a member.
+    fn rich(&mut self, s: &S<String>, path: &str) -> Text {
+        let t = self.text(s, path);
+        let mut segs = Vec::new();
+        let mut rest = t.as_str();
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            let inner = &after[..close];
+            let is_ref = !inner.is_empty()
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+            if !is_ref {
+                segs.push(Segment::Lit(rest[..open + 1].to_string()));
+                rest = after;
+                continue;
+            }
+            if open > 0 {
+                segs.push(Segment::Lit(rest[..open].to_string()));
+            }
+            let id = S {
+                value: inner.to_string(),
+                referenced: s.referenced,
+                defined: s.defined,
+            };
+            let m = self.member(&id, path);
+            segs.push(Segment::Member(m));
+            rest = &after[close + 1..];
+        }
+        if !rest.is_empty() {
+            segs.push(Segment::Lit(rest.to_string()));
+        }
+        // merge adjacent literals produced by lone braces
+        let mut merged: Vec<Segment> = Vec::new();
+        for s in segs {
+            match (merged.last_mut(), s) {
+                (Some(Segment::Lit(a)), Segment::Lit(b)) => a.push_str(&b),
+                (_, s) => merged.push(s),
+            }
+        }
+        Text(merged)
+    }
+
+    fn rich_list(&mut self, list: &[S<String>], path: &str) -> Vec<Text> {
+        list.iter()
+            .enumerate()
+            .map(|(i, s)| self.rich(s, &format!("{path}[{i}]")))
+            .collect()
+    }
+
+    fn dossier(mut self, raw: RawDossier) -> Result<Dossier, Vec<Diagnostic>> {
+        // ids first, so references anywhere can be resolved
+        for (i, m) in raw.dang_vien.iter().enumerate() {
+            let id = m.value.ma.value.trim().to_string();
+            let path = format!("dang_vien[{i}].ma");
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+            {
+                self.error(
+                    pos(&m.value.ma.referenced),
+                    &path,
+                    format!("mã «{id}» không hợp lệ."),
+                    Some("mã chỉ gồm chữ thường không dấu, chữ số, «_» hoặc «-», ví dụ «nam» hay «lan_2»."),
+                );
+            } else if self.ids.insert(id.clone(), i).is_some() {
+                self.error(
+                    pos(&m.value.ma.referenced),
+                    &path,
+                    format!("mã «{id}» bị trùng với một đảng viên khác."),
+                    Some("mỗi đảng viên cần một mã riêng."),
+                );
+            }
+        }
+        let year = raw.nam.value;
+        if !(1930..=2100).contains(&year) {
+            self.error(
+                pos(&raw.nam.referenced),
+                "nam",
+                format!("năm {year} không hợp lệ."),
+                None,
+            );
+        }
+        let cell = self.cell(&raw.chi_bo);
+        let members = raw
+            .dang_vien
+            .iter()
+            .enumerate()
+            .map(|(i, m)| self.member_data(m, &format!("dang_vien[{i}]")))
+            .collect();
+        if raw.dang_vien.is_empty() {
+            self.error(
+                Pos::default(),
+                "dang_vien",
+                "chi bộ chưa có đảng viên nào.".into(),
+                None,
+            );
+        }
+        let plan = self.plan(&raw.ke_hoach);
+        if self.diags.is_empty() {
+            Ok(Dossier {
+                file: self.file.to_string(),
+                year,
+                cell,
+                members,
+                plan,
+            })
+        } else {
+            crate::diag::sort(&mut self.diags);
+            Err(self.diags)
+        }
+    }
+
+    fn cell(&mut self, c: &RawCell) -> Cell {
+        let d = Margins::default();
+        let mut margin = |v: &Option<S<f64>>, default: f64, name: &str| -> f64 {
+            match v {
+                None => default,
+                Some(s) if (5.0..=60.0).contains(&s.value) => s.value,
+                Some(s) => {
+                    self.error(
+                        pos(&s.referenced),
+                        &format!("chi_bo.le_trang.{name}"),
+                        format!("lề {} mm nằm ngoài khoảng cho phép.", s.value),
+                        Some("lề tính bằng milimét, từ 5 đến 60; HD 36 quy định trên 20, dưới 20, trái 30, phải 15."),
+                    );
+                    default
+                }
+            }
+        };
+        let margins = match &c.le_trang {
+            None => d,
+            Some(m) => Margins {
+                top: margin(&m.tren, d.top, "tren"),
+                bottom: margin(&m.duoi, d.bottom, "duoi"),
+                left: margin(&m.trai, d.left, "trai"),
+                right: margin(&m.phai, d.right, "phai"),
+            },
+        };
+        let abbreviation = self.text(&c.ky_hieu, "chi_bo.ky_hieu");
+        if !abbreviation
+            .chars()
+            .all(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+        {
+            self.error(
+                pos(&c.ky_hieu.referenced),
+                "chi_bo.ky_hieu",
+                format!(
+                    "ký hiệu «{abbreviation}» phải viết hoa, liền, không dấu cách (ví dụ «CB»)."
+                ),
+                None,
+            );
+        }
+        Cell {
+            name: self.text(&c.ten, "chi_bo.ten"),
+            superior: self.text(&c.cap_tren, "chi_bo.cap_tren"),
+            abbreviation,
+            place: self.text(&c.dia_danh, "chi_bo.dia_danh"),
+            margins,
+        }
+    }
+
+    fn member_data(&mut self, s: &S<RawMember>, path: &str) -> Member {
+        let m = &s.value;
+        Member {
+            id: m.ma.value.trim().to_string(),
+            full_name: self.text(&m.ho_ten, &format!("{path}.ho_ten")),
+            birth_date: self.date(&m.ngay_sinh, &format!("{path}.ngay_sinh")),
+            gender: match m.gioi_tinh {
+                RawGender::Nam => Gender::Male,
+                RawGender::Nu => Gender::Female,
+            },
+            post: match m.chuc_vu_dang {
+                RawPartyPost::BiThu => PartyPost::Secretary,
+                RawPartyPost::PhoBiThu => PartyPost::DeputySecretary,
+                RawPartyPost::ChiUyVien => PartyPost::CommitteeMember,
+                RawPartyPost::DangVien => PartyPost::Member,
+            },
+            membership: match m.loai {
+                RawMembership::ChinhThuc => Membership::Official,
+                RawMembership::DuBi => Membership::Probationary,
+            },
+            admitted: self.date(&m.ngay_vao_dang, &format!("{path}.ngay_vao_dang")),
+            job: self.opt_text(&m.nghe_nghiep, &format!("{path}.nghe_nghiep")),
+            workplace: self.opt_text(&m.don_vi, &format!("{path}.don_vi")),
+            at: at(s, path),
+        }
+    }
+
+    fn task(&mut self, s: &S<RawTask>, path: &str) -> Task {
+        match &s.value {
+            RawTask::Plain(t) => {
+                let t = S {
+                    value: t.clone(),
+                    referenced: s.referenced,
+                    defined: s.defined,
+                };
+                Task {
+                    text: self.rich(&t, path),
+                    at: at(s, path),
+                    ..Task::default()
+                }
+            }
+            RawTask::Detailed(d) => Task {
+                text: self.rich(&d.noi_dung, &format!("{path}.noi_dung")),
+                people: self.members(&d.nguoi, &format!("{path}.nguoi")),
+                role: self.opt_text(&d.vai_tro, &format!("{path}.vai_tro")),
+                on: self.opt_date(&d.ngay, &format!("{path}.ngay")),
+                note: self.opt_text(&d.ghi_chu, &format!("{path}.ghi_chu")),
+                deadline: self.opt_date(&d.han, &format!("{path}.han")),
+                deadline_label: self.opt_text(&d.nhan_han, &format!("{path}.nhan_han")),
+                at: at(s, path),
+            },
+        }
+    }
+
+    fn tasks(&mut self, list: &[S<RawTask>], path: &str) -> Vec<Task> {
+        list.iter()
+            .enumerate()
+            .map(|(i, t)| self.task(t, &format!("{path}[{i}]")))
+            .collect()
+    }
+
+    fn plan(&mut self, p: &RawPlan) -> Plan {
+        let number = p.so.as_ref().map(|s| {
+            let t = vn::text::squeeze(&s.value);
+            match t.parse::<u32>() {
+                Ok(n) => format!("{n:02}"),
+                Err(_) => t,
+            }
+        });
+        let number = number.filter(|n| !n.is_empty());
+        let periods = p
+            .thoi_gian
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let path = format!("ke_hoach.thoi_gian[{i}]");
+                Period {
+                    from: self.date(&s.value.tu, &format!("{path}.tu")),
+                    to: self.date(&s.value.den, &format!("{path}.den")),
+                    tasks: self.tasks(&s.value.viec, &format!("{path}.viec")),
+                    at: at(s, &path),
+                }
+            })
+            .collect();
+        let assignments = p
+            .phan_cong
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let path = format!("ke_hoach.phan_cong[{i}]");
+                let a = &s.value;
+                let who = match (&a.nhom, a.nguoi.is_empty()) {
+                    (Some(_), false) | (None, true) => {
+                        self.error(
+                            pos(&s.referenced),
+                            &path,
+                            "mỗi mục phân công cần đúng một trong hai trường «nguoi» hoặc «nhom».".into(),
+                            Some("«nguoi: [nam, lan]» để giao cho từng đồng chí; «nhom: cac_dong_chi_dang_vien» hoặc «nhom: cac_dang_vien_khac» để giao cho cả nhóm."),
+                        );
+                        Assignee::AllMembers
+                    }
+                    (Some(RawGroup::CacDongChiDangVien), true) => Assignee::AllMembers,
+                    (Some(RawGroup::CacDangVienKhac), true) => Assignee::OtherMembers,
+                    (None, false) => Assignee::Members(self.members(&a.nguoi, &format!("{path}.nguoi"))),
+                };
+                Assignment { who, tasks: self.tasks(&a.viec, &format!("{path}.viec")) }
+            })
+            .collect();
+        Plan {
+            number,
+            date: self.date(&p.ngay, "ke_hoach.ngay"),
+            summary: self.text(&p.trich_yeu, "ke_hoach.trich_yeu"),
+            bases: self.rich_list(&p.can_cu, "ke_hoach.can_cu"),
+            intro: p.mo_dau.as_ref().map(|s| self.rich(s, "ke_hoach.mo_dau")),
+            purposes: self.rich_list(&p.muc_dich_yeu_cau, "ke_hoach.muc_dich_yeu_cau"),
+            principles: self.rich_list(&p.nguyen_tac, "ke_hoach.nguyen_tac"),
+            periods,
+            assignments,
+            closing: p
+                .ket_luan
+                .as_ref()
+                .map(|s| self.rich(s, "ke_hoach.ket_luan")),
+            recipients: p
+                .noi_nhan
+                .iter()
+                .enumerate()
+                .map(|(i, s)| self.text(s, &format!("ke_hoach.noi_nhan[{i}]")))
+                .collect(),
+            archive: self
+                .opt_text(&p.luu, "ke_hoach.luu")
+                .unwrap_or_else(|| "Chi bộ".to_string()),
+            signer: self.member(&p.nguoi_ky, "ke_hoach.nguoi_ky"),
+            on_behalf: match p.thay_mat {
+                Some(RawOnBehalf::ChiUy) => OnBehalf::Committee,
+                _ => OnBehalf::Cell,
+            },
+            date_at: at(&p.ngay, "ke_hoach.ngay"),
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! The cell's data: the YAML as written (`raw`), the checked model (`model`), and loading (`load`).
+
+pub mod load;
+pub mod model;
+pub mod raw;
+mod yaml_errors;
+
+pub use load::{load_bytes, load_str};
+pub use model::*;

@@ -1,0 +1,259 @@
+//! The checked model: every date parsed, every member reference resolved, text in NFC.
+
+use chrono::NaiveDate;
+
+use crate::diag::Pos;
+
+/// Where a value was written: position and field path, for rules that point back at the YAML.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct At {
+    /// Line and column.
+    pub pos: Pos,
+    /// Field path, e.g. `ke_hoach.thoi_gian[1].tu`.
+    pub path: String,
+}
+
+/// Everything the documents are built from.
+#[derive(Clone, Debug)]
+pub struct Dossier {
+    /// The file it was read from, as the user named it.
+    pub file: String,
+    /// The year under review.
+    pub year: i32,
+    /// The party cell.
+    pub cell: Cell,
+    /// Members, in the file's order.
+    pub members: Vec<Member>,
+    /// The plan.
+    pub plan: Plan,
+}
+
+impl Dossier {
+    /// The member at `index` (indices come from the loader, so they are always valid).
+    pub fn member(&self, index: MemberRef) -> &Member {
+        &self.members[index.0]
+    }
+}
+
+/// Page margins in millimetres.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Margins {
+    /// Top.
+    pub top: f64,
+    /// Bottom.
+    pub bottom: f64,
+    /// Left.
+    pub left: f64,
+    /// Right.
+    pub right: f64,
+}
+
+impl Default for Margins {
+    /// HD 36-HD/VPTW: 20, 20, 30, 15 mm.
+    fn default() -> Self {
+        Margins {
+            top: 20.0,
+            bottom: 20.0,
+            left: 30.0,
+            right: 15.0,
+        }
+    }
+}
+
+/// The party cell.
+#[derive(Clone, Debug)]
+pub struct Cell {
+    /// Name as written ("Chi bộ THPT Nguyễn Văn Tăng").
+    pub name: String,
+    /// Superior body as written ("Đảng bộ Quận 9").
+    pub superior: String,
+    /// Abbreviation in document numbers ("CB").
+    pub abbreviation: String,
+    /// Place on the date line.
+    pub place: String,
+    /// Page margins.
+    pub margins: Margins,
+}
+
+/// A reference to a member: an index into `Dossier::members`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MemberRef(pub usize);
+
+/// Gender.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+}
+
+/// Post in the party cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartyPost {
+    /// Bí thư.
+    Secretary,
+    /// Phó Bí thư.
+    DeputySecretary,
+    /// Chi ủy viên.
+    CommitteeMember,
+    /// Đảng viên.
+    Member,
+}
+
+impl PartyPost {
+    /// As a signature block writes it: "BÍ THƯ".
+    pub fn signature_title(self) -> &'static str {
+        match self {
+            PartyPost::Secretary => "BÍ THƯ",
+            PartyPost::DeputySecretary => "PHÓ BÍ THƯ",
+            PartyPost::CommitteeMember => "CHI ỦY VIÊN",
+            PartyPost::Member => "ĐẢNG VIÊN",
+        }
+    }
+}
+
+/// Official or probationary membership.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Membership {
+    /// Đảng viên chính thức.
+    Official,
+    /// Đảng viên dự bị.
+    Probationary,
+}
+
+/// A member of the cell.
+#[derive(Clone, Debug)]
+pub struct Member {
+    /// Id used in the file.
+    pub id: String,
+    /// Full name.
+    pub full_name: String,
+    /// Date of birth.
+    pub birth_date: NaiveDate,
+    /// Gender.
+    pub gender: Gender,
+    /// Post in the cell.
+    pub post: PartyPost,
+    /// Official or probationary.
+    pub membership: Membership,
+    /// Date of admission.
+    pub admitted: NaiveDate,
+    /// Job.
+    pub job: Option<String>,
+    /// Workplace.
+    pub workplace: Option<String>,
+    /// Where the member was written.
+    pub at: At,
+}
+
+/// A piece of running text: literal words, or a member to be named the way the document needs.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Segment {
+    /// Words as written.
+    Lit(String),
+    /// A member, written `{id}` in the YAML.
+    Member(MemberRef),
+}
+
+/// Running text that may name members.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Text(pub Vec<Segment>);
+
+/// Who signs on behalf of whom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnBehalf {
+    /// "T/M CHI BỘ".
+    Cell,
+    /// "T/M CHI ỦY".
+    Committee,
+}
+
+/// The plan (Kế hoạch).
+#[derive(Clone, Debug)]
+pub struct Plan {
+    /// Number, or `None` for a gap to fill by hand.
+    pub number: Option<String>,
+    /// Date of the plan.
+    pub date: NaiveDate,
+    /// Summary line under the title.
+    pub summary: String,
+    /// "Căn cứ …" paragraphs.
+    pub bases: Vec<Text>,
+    /// Introductory sentence.
+    pub intro: Option<Text>,
+    /// Purposes and requirements.
+    pub purposes: Vec<Text>,
+    /// Principles.
+    pub principles: Vec<Text>,
+    /// Timetable.
+    pub periods: Vec<Period>,
+    /// Assignments.
+    pub assignments: Vec<Assignment>,
+    /// Closing paragraph.
+    pub closing: Option<Text>,
+    /// Recipients.
+    pub recipients: Vec<String>,
+    /// Where the copy is kept ("Chi bộ").
+    pub archive: String,
+    /// Who signs.
+    pub signer: MemberRef,
+    /// On behalf of whom.
+    pub on_behalf: OnBehalf,
+    /// Where the plan's date was written.
+    pub date_at: At,
+}
+
+/// A period of the timetable.
+#[derive(Clone, Debug)]
+pub struct Period {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
+    /// Tasks.
+    pub tasks: Vec<Task>,
+    /// Where it was written.
+    pub at: At,
+}
+
+/// A task of the timetable or of an assignment.
+#[derive(Clone, Debug, Default)]
+pub struct Task {
+    /// What is done.
+    pub text: Text,
+    /// Who does it.
+    pub people: Vec<MemberRef>,
+    /// What they do ("nghiên cứu").
+    pub role: Option<String>,
+    /// The day it happens.
+    pub on: Option<NaiveDate>,
+    /// Words before the day ("dự kiến sáng").
+    pub note: Option<String>,
+    /// Deadline.
+    pub deadline: Option<NaiveDate>,
+    /// Words before the deadline ("hạn chót").
+    pub deadline_label: Option<String>,
+    /// Where it was written.
+    pub at: At,
+}
+
+/// Who an assignment is for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Assignee {
+    /// Named members.
+    Members(Vec<MemberRef>),
+    /// "Các đồng chí đảng viên".
+    AllMembers,
+    /// "Các đảng viên khác".
+    OtherMembers,
+}
+
+/// An assignment.
+#[derive(Clone, Debug)]
+pub struct Assignment {
+    /// Who.
+    pub who: Assignee,
+    /// What.
+    pub tasks: Vec<Task>,
+}

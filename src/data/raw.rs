@@ -1,0 +1,257 @@
+//! serde types that mirror the YAML exactly as the clerk writes it (keys are Vietnamese without
+//! diacritics); `load` turns them into the checked model.
+
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde_saphyr::Spanned;
+
+/// A value with the place it was written.
+pub type S<T> = Spanned<T>;
+
+/// The whole file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDossier {
+    /// The year under review.
+    pub nam: S<i32>,
+    /// The party cell.
+    pub chi_bo: RawCell,
+    /// The cell's members.
+    pub dang_vien: Vec<S<RawMember>>,
+    /// The plan (Kế hoạch).
+    pub ke_hoach: RawPlan,
+}
+
+/// The party cell.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCell {
+    /// Name, e.g. "Chi bộ THPT Nguyễn Văn Tăng".
+    pub ten: S<String>,
+    /// Superior body, e.g. "Đảng bộ Quận 9".
+    pub cap_tren: S<String>,
+    /// Abbreviation used in document numbers, e.g. "CB".
+    pub ky_hieu: S<String>,
+    /// Place printed on the date line, e.g. "TP. Hồ Chí Minh".
+    pub dia_danh: S<String>,
+    /// Page margins in mm.
+    #[serde(default)]
+    pub le_trang: Option<RawMargins>,
+}
+
+/// Page margins in millimetres; a missing side takes the HD 36 default.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMargins {
+    /// Top.
+    pub tren: Option<S<f64>>,
+    /// Bottom.
+    pub duoi: Option<S<f64>>,
+    /// Left.
+    pub trai: Option<S<f64>>,
+    /// Right.
+    pub phai: Option<S<f64>>,
+}
+
+/// Gender.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawGender {
+    /// Male.
+    Nam,
+    /// Female.
+    Nu,
+}
+
+/// Post in the party cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawPartyPost {
+    /// Secretary.
+    BiThu,
+    /// Deputy secretary.
+    PhoBiThu,
+    /// Committee member.
+    ChiUyVien,
+    /// Member.
+    DangVien,
+}
+
+/// Official or probationary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawMembership {
+    /// Official member.
+    ChinhThuc,
+    /// Probationary member.
+    DuBi,
+}
+
+/// A member.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMember {
+    /// Short id the rest of the file refers to, e.g. `nam`.
+    pub ma: S<String>,
+    /// Full name.
+    pub ho_ten: S<String>,
+    /// Date of birth.
+    pub ngay_sinh: S<String>,
+    /// Gender.
+    pub gioi_tinh: RawGender,
+    /// Party post.
+    pub chuc_vu_dang: RawPartyPost,
+    /// Official or probationary.
+    pub loai: RawMembership,
+    /// Date of admission.
+    pub ngay_vao_dang: S<String>,
+    /// Job.
+    #[serde(default)]
+    pub nghe_nghiep: Option<S<String>>,
+    /// Workplace.
+    #[serde(default)]
+    pub don_vi: Option<S<String>>,
+}
+
+/// Who signs on behalf of whom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawOnBehalf {
+    /// "T/M CHI BỘ".
+    ChiBo,
+    /// "T/M CHI ỦY".
+    ChiUy,
+}
+
+/// The plan.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlan {
+    /// Number; empty leaves a gap to write by hand.
+    #[serde(default)]
+    pub so: Option<S<String>>,
+    /// Date of the plan.
+    pub ngay: S<String>,
+    /// Summary line under the title.
+    pub trich_yeu: S<String>,
+    /// "Căn cứ …" lines.
+    #[serde(default)]
+    pub can_cu: Vec<S<String>>,
+    /// The sentence that introduces the plan.
+    #[serde(default)]
+    pub mo_dau: Option<S<String>>,
+    /// Purposes and requirements.
+    pub muc_dich_yeu_cau: Vec<S<String>>,
+    /// Principles.
+    #[serde(default)]
+    pub nguyen_tac: Vec<S<String>>,
+    /// Timetable.
+    pub thoi_gian: Vec<S<RawPeriod>>,
+    /// Assignments.
+    pub phan_cong: Vec<S<RawAssignment>>,
+    /// Closing paragraph.
+    #[serde(default)]
+    pub ket_luan: Option<S<String>>,
+    /// Recipients ("Nơi nhận").
+    #[serde(default)]
+    pub noi_nhan: Vec<S<String>>,
+    /// Where the copy is kept ("Lưu …"); default "Chi bộ".
+    #[serde(default)]
+    pub luu: Option<S<String>>,
+    /// Member id of the signer.
+    pub nguoi_ky: S<String>,
+    /// Signs on behalf of the cell (default) or of its committee.
+    #[serde(default)]
+    pub thay_mat: Option<RawOnBehalf>,
+}
+
+/// A period of the timetable.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPeriod {
+    /// First day.
+    pub tu: S<String>,
+    /// Last day.
+    pub den: S<String>,
+    /// What is done in it.
+    pub viec: Vec<S<RawTask>>,
+}
+
+/// A task: either a plain sentence, or a sentence with people and dates.
+#[derive(Debug)]
+pub enum RawTask {
+    /// Just the sentence.
+    Plain(String),
+    /// The sentence and its details.
+    Detailed(RawTaskDetail),
+}
+
+/// A task with people and dates.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTaskDetail {
+    /// What is done.
+    pub noi_dung: S<String>,
+    /// Member ids of who does it.
+    #[serde(default)]
+    pub nguoi: Vec<S<String>>,
+    /// What those members do, printed after their names ("nghiên cứu").
+    #[serde(default)]
+    pub vai_tro: Option<S<String>>,
+    /// The day it happens.
+    #[serde(default)]
+    pub ngay: Option<S<String>>,
+    /// Words before the day ("dự kiến sáng").
+    #[serde(default)]
+    pub ghi_chu: Option<S<String>>,
+    /// Deadline.
+    #[serde(default)]
+    pub han: Option<S<String>>,
+    /// Words before the deadline; default "hạn chót".
+    #[serde(default)]
+    pub nhan_han: Option<S<String>>,
+}
+
+impl<'de> Deserialize<'de> for RawTask {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TaskVisitor;
+        impl<'de> Visitor<'de> for TaskVisitor {
+            type Value = RawTask;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a string or a map with noi_dung")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTask, E> {
+                Ok(RawTask::Plain(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawTask, A::Error> {
+                RawTaskDetail::deserialize(de::value::MapAccessDeserializer::new(map))
+                    .map(RawTask::Detailed)
+            }
+        }
+        d.deserialize_any(TaskVisitor)
+    }
+}
+
+/// Groups of members an assignment can name instead of members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawGroup {
+    /// "Các đồng chí đảng viên".
+    CacDongChiDangVien,
+    /// "Các đảng viên khác".
+    CacDangVienKhac,
+}
+
+/// An assignment: members (or a group) and their tasks.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssignment {
+    /// Member ids.
+    #[serde(default)]
+    pub nguoi: Vec<S<String>>,
+    /// Or a group.
+    #[serde(default)]
+    pub nhom: Option<RawGroup>,
+    /// Tasks.
+    pub viec: Vec<S<RawTask>>,
+}

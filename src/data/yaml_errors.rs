@@ -1,0 +1,133 @@
+//! Turns the YAML parser's errors into Vietnamese diagnostics with the field path.
+
+use serde_saphyr::{DefaultMessageFormatter, Error, MessageFormatter};
+
+use crate::diag::{Diagnostic, Pos};
+
+/// Describes in Vietnamese what serde expected or found ("a string", "i32", "a sequence"…).
+fn kind_vi(what: &str) -> String {
+    let w = what.to_lowercase();
+    let s = if w.contains("string") || w.contains("char") || w.contains("str ") {
+        "một đoạn chữ"
+    } else if w.contains("sequence") || w.contains("seq") {
+        "một danh sách (mỗi mục một dòng bắt đầu bằng «- »)"
+    } else if w.contains("map") || w.contains("struct") {
+        "một nhóm trường dạng «khóa: giá trị»"
+    } else if w.contains("i8")
+        || w.contains("i16")
+        || w.contains("i32")
+        || w.contains("i64")
+        || w.contains("u8")
+        || w.contains("u16")
+        || w.contains("u32")
+        || w.contains("u64")
+        || w.contains("integer")
+    {
+        "một số nguyên"
+    } else if w.contains("f32") || w.contains("f64") || w.contains("float") {
+        "một số"
+    } else if w.contains("bool") {
+        "giá trị đúng/sai"
+    } else if w.contains("unit") || w.contains("null") || w.contains("none") {
+        "giá trị rỗng"
+    } else {
+        return format!("«{what}»");
+    };
+    s.to_string()
+}
+
+/// The original error behind alias and snippet wrappers.
+fn unwrap(mut err: &Error) -> &Error {
+    loop {
+        match err {
+            Error::AliasError { error, .. } | Error::WithSnippet { error, .. } => err = error,
+            _ => return err,
+        }
+    }
+}
+
+/// The closest allowed key to a mistyped one, when it is close enough to be a typo.
+pub fn did_you_mean<'a>(typed: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (strsim::damerau_levenshtein(typed, a), *a))
+        .filter(|(d, a)| *d <= 2.max(a.len() / 3))
+        .min()
+        .map(|(_, a)| a)
+}
+
+/// One diagnostic for a parse or type error at `path` (the path serde was at).
+pub fn to_diagnostic(file: &str, path: &str, err: &Error) -> Diagnostic {
+    let pos = err
+        .location()
+        .map(|l| Pos {
+            line: l.line(),
+            column: l.column(),
+        })
+        .unwrap_or_default();
+    let inner = unwrap(err);
+    // serde_path_to_error writes "?" for a step it could not name (a syntax error mid-map).
+    let path = path
+        .split('.')
+        .filter(|s| *s != "?")
+        .collect::<Vec<_>>()
+        .join(".");
+    let path = path.trim_matches('.');
+    let (message, hint): (String, Option<String>) = match inner {
+        Error::SerdeUnknownField { field, expected, .. } => {
+            let hint = match did_you_mean(field, expected) {
+                Some(s) => format!("có phải ý bạn là «{s}»? Các trường được phép ở đây: {}.", expected.join(", ")),
+                None => format!("các trường được phép ở đây: {}.", expected.join(", ")),
+            };
+            (format!("trường «{field}» không có trong mẫu dữ liệu."), Some(hint))
+        }
+        Error::SerdeMissingField { field, .. } => (
+            format!("thiếu trường bắt buộc «{field}»."),
+            Some(format!("thêm dòng «{field}: …» vào đây.")),
+        ),
+        Error::SerdeUnknownVariant { variant, expected, .. } => {
+            let hint = match did_you_mean(variant, expected) {
+                Some(s) => format!("có phải ý bạn là «{s}»? Chọn một trong: {}.", expected.join(", ")),
+                None => format!("chọn một trong: {}.", expected.join(", ")),
+            };
+            (format!("giá trị «{variant}» không hợp lệ."), Some(hint))
+        }
+        Error::SerdeInvalidType { unexpected, expected, .. }
+        | Error::SerdeInvalidValue { unexpected, expected, .. } => (
+            format!("giá trị sai kiểu: cần {}, nhưng ở đây là {}.", kind_vi(expected), kind_vi(unexpected)),
+            None,
+        ),
+        Error::InvalidScalar { ty, .. } => (format!("giá trị không đọc được thành {}.", kind_vi(ty)), None),
+        Error::NullIntoString { .. } => (
+            "trường này để trống nhưng cần có nội dung.".to_string(),
+            Some("viết nội dung sau dấu hai chấm, hoặc xóa cả dòng nếu trường không bắt buộc.".into()),
+        ),
+        Error::DuplicateMappingKey { key, .. } => (
+            format!("khóa «{}» được viết hai lần.", key.as_deref().unwrap_or("?")),
+            Some("xóa một trong hai dòng.".into()),
+        ),
+        Error::Eof { .. } => ("tệp kết thúc khi dữ liệu chưa đầy đủ (tệp trống?).".into(), None),
+        Error::MultipleDocuments { .. } => (
+            "tệp có nhiều tài liệu YAML (ngăn cách bởi «---»); chỉ được có một.".into(),
+            None,
+        ),
+        Error::Budget { .. } | Error::AliasReplayLimitExceeded { .. }
+        | Error::AliasExpansionLimitExceeded { .. } | Error::AliasReplayStackDepthExceeded { .. }
+        | Error::AliasReplayCounterOverflow { .. } => (
+            "tệp quá lớn hoặc lồng quá sâu (có thể do bí danh «*» lặp lại) nên bị từ chối.".into(),
+            Some("viết dữ liệu trực tiếp, không dùng neo «&» và bí danh «*» lồng nhau.".into()),
+        ),
+        Error::UnknownAnchor { .. } => ("bí danh «*…» chỉ tới một neo «&…» không tồn tại.".into(), None),
+        Error::ExternalMessage { msg, .. } => (
+            format!("lỗi cú pháp YAML: {msg}."),
+            Some("kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau mỗi khóa, và dấu nháy đóng mở đủ cặp.".into()),
+        ),
+        other => (
+            format!("không đọc được dữ liệu: {}.", DefaultMessageFormatter.format_message(other)),
+            None,
+        ),
+    };
+    let mut d = Diagnostic::error(file, pos, path, message);
+    d.hint = hint;
+    d
+}

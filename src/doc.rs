@@ -1,0 +1,193 @@
+//! The document model: what a Party document says and how its parts are laid out, with no
+//! knowledge of Word or Typst. Both renderers take this and nothing else.
+
+use serde::Serialize;
+
+/// A whole document.
+#[derive(Clone, Debug, Serialize)]
+pub struct Document {
+    /// Short kind id, also the file name ("ke-hoach").
+    pub kind: String,
+    /// Title for the file's metadata.
+    pub meta_title: String,
+    /// Author for the file's metadata (the issuing body).
+    pub meta_author: String,
+    /// The document's own date, `YYYY-MM-DD`; used for file timestamps so output is deterministic.
+    pub date: String,
+    /// Page margins in millimetres.
+    pub margins: Margins,
+    /// The two-column Party header.
+    pub header: Header,
+    /// Document type and summary.
+    pub title: Title,
+    /// The body, in order.
+    pub blocks: Vec<Block>,
+}
+
+/// Page margins in millimetres.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct Margins {
+    /// Top.
+    pub top: f64,
+    /// Bottom.
+    pub bottom: f64,
+    /// Left.
+    pub left: f64,
+    /// Right.
+    pub right: f64,
+}
+
+/// The header of HD 36: issuing body on the left, party title and date on the right.
+#[derive(Clone, Debug, Serialize)]
+pub struct Header {
+    /// Superior body, in capitals ("ĐẢNG BỘ QUẬN 9").
+    pub superior: String,
+    /// Issuing body, in capitals, bold ("CHI BỘ THPT NGUYỄN VĂN TĂNG").
+    pub issuer: String,
+    /// Number line ("Số 05-KH/CB"), or `None` for documents without a number.
+    pub number: Option<String>,
+    /// Place and date line ("TP. Hồ Chí Minh, ngày 14 tháng 12 năm 2020").
+    pub place_date: String,
+}
+
+/// Document type and summary line.
+#[derive(Clone, Debug, Serialize)]
+pub struct Title {
+    /// Type in capitals ("KẾ HOẠCH").
+    pub kind: String,
+    /// Summary ("tổ chức kiểm điểm, …").
+    pub summary: String,
+}
+
+/// A run of text with one style.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct Run {
+    /// The words.
+    pub text: String,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
+    /// Underlined.
+    pub underline: bool,
+}
+
+impl Run {
+    /// Plain text.
+    pub fn plain(text: impl Into<String>) -> Self {
+        Run {
+            text: text.into(),
+            ..Run::default()
+        }
+    }
+    /// Bold text.
+    pub fn bold(text: impl Into<String>) -> Self {
+        Run {
+            text: text.into(),
+            bold: true,
+            ..Run::default()
+        }
+    }
+}
+
+/// How a paragraph is set.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ParaKind {
+    /// Body text: justified, first-line indent.
+    Body,
+    /// A numbered section heading ("1. Mục đích, yêu cầu:"): bold, kept with the next paragraph.
+    Heading,
+    /// A list item ("- …" first level, "+ …" second level): justified, first-line indent.
+    Item,
+}
+
+/// A block of the body.
+#[derive(Clone, Debug, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Block {
+    /// A paragraph.
+    Paragraph {
+        /// How it is set.
+        kind: ParaKind,
+        /// Its text.
+        runs: Vec<Run>,
+    },
+    /// "Nơi nhận" at the bottom left, level with the signature at the bottom right.
+    SignOff {
+        /// Recipient lines, already punctuated ("- Ban Tổ chức Quận ủy;", …, "- Lưu Chi bộ.").
+        recipients: Vec<String>,
+        /// The signature.
+        signature: Signature,
+    },
+}
+
+/// A signature block.
+#[derive(Clone, Debug, Serialize)]
+pub struct Signature {
+    /// "T/M CHI BỘ".
+    pub on_behalf: String,
+    /// "BÍ THƯ".
+    pub title: String,
+    /// The signer's name, title case.
+    pub name: String,
+}
+
+impl Block {
+    /// A paragraph of one plain run.
+    pub fn body(text: impl Into<String>) -> Block {
+        Block::Paragraph {
+            kind: ParaKind::Body,
+            runs: vec![Run::plain(text)],
+        }
+    }
+    /// A heading.
+    pub fn heading(text: impl Into<String>) -> Block {
+        Block::Paragraph {
+            kind: ParaKind::Heading,
+            runs: vec![Run::bold(text)],
+        }
+    }
+    /// A list item of given runs.
+    pub fn item(runs: Vec<Run>) -> Block {
+        Block::Paragraph {
+            kind: ParaKind::Item,
+            runs,
+        }
+    }
+}
+
+impl Document {
+    /// All the words of the document in reading order, one string per line of the model
+    /// (header, title, then blocks); what both renderers must print.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![
+            self.header.superior.clone(),
+            self.header.issuer.clone(),
+            "*".into(),
+        ];
+        out.extend(self.header.number.clone());
+        out.push("ĐẢNG CỘNG SẢN VIỆT NAM".into());
+        out.push(self.header.place_date.clone());
+        out.push(self.title.kind.clone());
+        out.push(self.title.summary.clone());
+        for b in &self.blocks {
+            match b {
+                Block::Paragraph { runs, .. } => {
+                    out.push(runs.iter().map(|r| r.text.as_str()).collect())
+                }
+                Block::SignOff {
+                    recipients,
+                    signature,
+                } => {
+                    out.push("Nơi nhận:".into());
+                    out.extend(recipients.iter().cloned());
+                    out.push(signature.on_behalf.clone());
+                    out.push(signature.title.clone());
+                    out.push(signature.name.clone());
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,86 @@
+//! Parts shared by every document: the header, naming members, text, recipients, signatures.
+
+use chrono::NaiveDate;
+
+use crate::data::{Dossier, Member, MemberRef, OnBehalf, Segment, Text};
+use crate::doc::{Header, Signature};
+use crate::vn;
+
+/// Dots left for a number written by hand (a gap of spaces would split the line in text tools).
+const NUMBER_GAP: &str = "……";
+
+/// "Số 05-KH/CB" (HD 36: no colon, hyphen then slash); a gap when the number is blank.
+pub fn number_line(number: Option<&str>, doc_type: &str, issuer: &str) -> String {
+    format!("Số {}-{doc_type}/{issuer}", number.unwrap_or(NUMBER_GAP))
+}
+
+/// The HD 36 header of a document of the cell dated `date`, numbered with `doc_type` when given.
+pub fn header(d: &Dossier, doc_type: Option<(&str, Option<&str>)>, date: NaiveDate) -> Header {
+    Header {
+        superior: vn::text::upper(&d.cell.superior),
+        issuer: vn::text::upper(&d.cell.name),
+        number: doc_type.map(|(t, n)| number_line(n, t, &d.cell.abbreviation)),
+        place_date: vn::date::place_line(&d.cell.place, date),
+    }
+}
+
+/// "đ/c Nam": how prose names a member of the cell.
+pub fn comrade(m: &Member) -> String {
+    format!("đ/c {}", vn::text::given_name(&m.full_name))
+}
+
+/// Several members named in prose: "đ/c Tướng, đ/c Lan".
+pub fn comrades(d: &Dossier, refs: &[MemberRef]) -> String {
+    refs.iter()
+        .map(|r| comrade(d.member(*r)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The first letter in upper case ("đ/c Ly" → "Đ/c Ly"), for the start of a line.
+pub fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// Running text with its member references written out.
+pub fn text(d: &Dossier, t: &Text) -> String {
+    t.0.iter()
+        .map(|s| match s {
+            Segment::Lit(l) => l.clone(),
+            Segment::Member(m) => comrade(d.member(*m)),
+        })
+        .collect()
+}
+
+/// Recipient lines as HD 36 punctuates them: "- …;" each, then "- Lưu ….".
+pub fn recipients(list: &[String], archive: &str) -> Vec<String> {
+    let clean = |s: &str| {
+        s.trim()
+            .trim_start_matches(['-', '–', '+', '•'])
+            .trim()
+            .trim_end_matches([';', '.', ','])
+            .trim()
+            .to_string()
+    };
+    let mut out: Vec<String> = list.iter().map(|s| format!("- {};", clean(s))).collect();
+    out.push(format!("- Lưu {}.", clean(archive)));
+    out
+}
+
+/// The signature block of the cell's documents.
+pub fn signature(d: &Dossier, signer: MemberRef, on_behalf: OnBehalf) -> Signature {
+    let m = d.member(signer);
+    Signature {
+        on_behalf: match on_behalf {
+            OnBehalf::Cell => "T/M CHI BỘ",
+            OnBehalf::Committee => "T/M CHI ỦY",
+        }
+        .to_string(),
+        title: m.post.signature_title().to_string(),
+        name: m.full_name.clone(),
+    }
+}

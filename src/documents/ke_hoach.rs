@@ -1,0 +1,156 @@
+//! Kế hoạch tổ chức kiểm điểm: the cell's plan (the seed document). Its wording lives here.
+
+use super::common::{self, capitalize, comrades};
+use crate::data::{Assignee, Dossier, Task};
+use crate::doc::{Block, Document, Margins, Run, Title};
+use crate::vn::date;
+
+/// Document-type abbreviation in the number ("Số 05-KH/CB").
+pub const DOC_TYPE: &str = "KH";
+
+/// The words in brackets after a task: who, and when ("(đ/c Nam nghiên cứu: hạn chót thứ Sáu 18/12/2020)").
+fn task_details(d: &Dossier, t: &Task) -> Option<String> {
+    let mut who = comrades(d, &t.people);
+    if let Some(role) = &t.role {
+        who = if who.is_empty() {
+            role.clone()
+        } else {
+            format!("{who} {role}")
+        };
+    }
+    let mut when = Vec::new();
+    if let Some(on) = t.on {
+        when.push(match &t.note {
+            Some(n) => format!("{n} {}", date::with_weekday(on)),
+            None => date::with_weekday(on),
+        });
+    } else if let Some(n) = &t.note {
+        when.push(n.clone());
+    }
+    if let Some(dl) = t.deadline {
+        let label = t.deadline_label.as_deref().unwrap_or("hạn chót");
+        when.push(format!("{label} {}", date::with_weekday(dl)));
+    }
+    let when = when.join("; ");
+    let sep = if t.deadline.is_some() { ": " } else { ", " };
+    match (who.is_empty(), when.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(format!("({who})")),
+        (true, false) => Some(format!("({when})")),
+        (false, false) => Some(format!("({who}{sep}{when})")),
+    }
+}
+
+/// A task as one line: its text, then its details in brackets before any final full stop.
+fn task_line(d: &Dossier, t: &Task) -> String {
+    let text = common::text(d, &t.text);
+    match task_details(d, t) {
+        None => text,
+        Some(details) => {
+            let (body, stop) = match text.strip_suffix('.') {
+                Some(b) => (b.trim_end(), "."),
+                None => (text.trim_end_matches([',', ';', ':']).trim_end(), ""),
+            };
+            format!("{body} {details}{stop}")
+        }
+    }
+}
+
+fn first_level(text: String) -> Block {
+    Block::item(vec![Run::plain(format!("- {text}"))])
+}
+
+fn second_level(text: String) -> Block {
+    Block::item(vec![Run::plain(format!("+ {text}"))])
+}
+
+/// Builds the plan.
+pub fn build(d: &Dossier) -> Document {
+    let p = &d.plan;
+    let mut blocks = Vec::new();
+    for b in &p.bases {
+        blocks.push(Block::body(common::text(d, b)));
+    }
+    if let Some(intro) = &p.intro {
+        blocks.push(Block::body(common::text(d, intro)));
+    }
+
+    // Sections are numbered here, in order, so the numbering can never skip or repeat.
+    let mut sections: Vec<(&str, Vec<Block>)> = Vec::new();
+    sections.push((
+        "Mục đích, yêu cầu",
+        p.purposes
+            .iter()
+            .map(|t| first_level(common::text(d, t)))
+            .collect(),
+    ));
+    if !p.principles.is_empty() {
+        sections.push((
+            "Nguyên tắc",
+            p.principles
+                .iter()
+                .map(|t| first_level(common::text(d, t)))
+                .collect(),
+        ));
+    }
+    let mut timetable = Vec::new();
+    for period in &p.periods {
+        timetable.push(Block::item(vec![
+            Run::plain("- "),
+            Run::bold(format!(
+                "Từ {} đến {}:",
+                date::short(period.from),
+                date::short(period.to)
+            )),
+        ]));
+        timetable.extend(period.tasks.iter().map(|t| second_level(task_line(d, t))));
+    }
+    sections.push(("Thời gian", timetable));
+    let mut assignments = Vec::new();
+    for a in &p.assignments {
+        let who = match &a.who {
+            Assignee::Members(m) => capitalize(&comrades(d, m)),
+            Assignee::AllMembers => "Các đồng chí đảng viên".to_string(),
+            Assignee::OtherMembers => "Các đảng viên khác".to_string(),
+        };
+        if let [only] = a.tasks.as_slice() {
+            assignments.push(first_level(format!("{who}: {}", task_line(d, only))));
+        } else {
+            assignments.push(first_level(format!("{who}:")));
+            assignments.extend(a.tasks.iter().map(|t| second_level(task_line(d, t))));
+        }
+    }
+    sections.push(("Phân công", assignments));
+    for (i, (title, content)) in sections.into_iter().enumerate() {
+        blocks.push(Block::heading(format!("{}. {title}", i + 1)));
+        blocks.extend(content);
+    }
+
+    if let Some(closing) = &p.closing {
+        blocks.push(Block::body(common::text(d, closing)));
+    }
+    blocks.push(Block::SignOff {
+        recipients: common::recipients(&p.recipients, &p.archive),
+        signature: common::signature(d, p.signer, p.on_behalf),
+    });
+
+    let m = d.cell.margins;
+    Document {
+        kind: "ke-hoach".into(),
+        meta_title: format!("Kế hoạch {}", p.summary),
+        meta_author: d.cell.name.clone(),
+        date: p.date.format("%Y-%m-%d").to_string(),
+        margins: Margins {
+            top: m.top,
+            bottom: m.bottom,
+            left: m.left,
+            right: m.right,
+        },
+        header: common::header(d, Some((DOC_TYPE, p.number.as_deref())), p.date),
+        title: Title {
+            kind: "KẾ HOẠCH".into(),
+            summary: p.summary.clone(),
+        },
+        blocks,
+    }
+}

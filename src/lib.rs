@@ -1,0 +1,13 @@
+//! hoso: the paperwork of a Party cell's annual review, from one YAML file, as .docx and PDF laid
+//! out per Hướng dẫn 36-HD/VPTW. The pipeline: load → check → build documents → render → write.
+#![warn(missing_docs)]
+
+pub mod data;
+pub mod diag;
+pub mod doc;
+pub mod documents;
+pub mod messages;
+pub mod output;
+pub mod pipeline;
+pub mod render;
+pub mod vn;

@@ -1,0 +1,73 @@
+//! The `hoso` command line: argument parsing and exit codes only.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use hoso::diag;
+use hoso::pipeline::{self, Failure};
+
+/// Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên — từ một tệp YAML ra .docx và PDF.
+#[derive(Parser)]
+#[command(name = "hoso", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Đọc và kiểm tra tệp dữ liệu, báo mọi lỗi cùng lúc.
+    Check {
+        /// Tệp dữ liệu YAML của chi bộ.
+        data: PathBuf,
+    },
+    /// Tạo mọi văn bản (.docx và .pdf) vào thư mục OUT.
+    Build {
+        /// Tệp dữ liệu YAML của chi bộ.
+        data: PathBuf,
+        /// Thư mục ghi kết quả.
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+/// Prints a failure and gives its exit status: 1 for bad data, 2 for anything else.
+fn fail(f: Failure) -> ExitCode {
+    match f {
+        Failure::Data(diags) => {
+            eprint!("{}", diag::report(&diags));
+            ExitCode::from(1)
+        }
+        Failure::Io(e) => {
+            eprintln!("lỗi: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check { data } => match pipeline::check(&data) {
+            Ok(d) => {
+                println!(
+                    "{}: dữ liệu hợp lệ ({} đảng viên).",
+                    data.display(),
+                    d.members.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(f) => fail(f),
+        },
+        Command::Build { data, out } => match pipeline::build(&data, &out) {
+            Ok(files) => {
+                for f in &files {
+                    println!("đã ghi {}", f.display());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(f) => fail(f),
+        },
+    }
+}

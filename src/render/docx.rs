@@ -1,0 +1,343 @@
+//! .docx through docx-rs: the document model as WordprocessingML, then `docx_fix` makes the parts
+//! valid against the ECMA-376 schemas and the package deterministic.
+
+use std::sync::LazyLock;
+
+use docx_rs::{
+    AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
+    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run as DocxRun, RunFonts,
+    SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+};
+
+use super::style::*;
+use crate::doc::{Block, Document, ParaKind, Run, Signature};
+
+/// The font Word is told to use (the PDF embeds its metric twin, Liberation Serif).
+pub const FONT: &str = "Times New Roman";
+
+const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
+
+fn twips(mm: f64) -> i32 {
+    (mm * TWIPS_PER_MM).round() as i32
+}
+
+fn half_points(pt: f64) -> usize {
+    (pt * 2.0).round() as usize
+}
+
+fn pt_twips(pt: f64) -> i32 {
+    (pt * 20.0).round() as i32
+}
+
+/// Advance widths of the bold font, to draw the rule under the party title as long as the title.
+static BOLD_FACE: LazyLock<ttf_parser::Face<'static>> = LazyLock::new(|| {
+    ttf_parser::Face::parse(include_bytes!("../../fonts/LiberationSerif-Bold.ttf"), 0)
+        .expect("the embedded font parses")
+});
+
+/// Width of `text` in bold at `size_pt`, in twips.
+fn bold_text_twips(text: &str, size_pt: f64) -> i32 {
+    let face = &*BOLD_FACE;
+    let units: u32 = text
+        .chars()
+        .map(|c| {
+            face.glyph_index(c)
+                .and_then(|g| face.glyph_hor_advance(g))
+                .unwrap_or(0) as u32
+        })
+        .sum();
+    (units as f64 / face.units_per_em() as f64 * size_pt * 20.0).round() as i32
+}
+
+/// A run with the document's character formatting.
+fn run(r: &Run, size_pt: f64) -> DocxRun {
+    let mut out = DocxRun::new().add_text(&r.text).size(half_points(size_pt));
+    if r.bold {
+        out = out.bold();
+    }
+    if r.italic {
+        out = out.italic();
+    }
+    if r.underline {
+        out = out.underline("single");
+    }
+    out
+}
+
+fn text_run(text: &str, size_pt: f64, bold: bool, italic: bool) -> DocxRun {
+    run(
+        &Run {
+            text: text.to_string(),
+            bold,
+            italic,
+            underline: false,
+        },
+        size_pt,
+    )
+}
+
+/// Single-spaced, no space around: for header lines and signature lines.
+fn tight() -> LineSpacing {
+    LineSpacing::new()
+        .before(0)
+        .after(0)
+        .line(240)
+        .line_rule(LineSpacingType::Auto)
+}
+
+fn centred(r: DocxRun) -> Paragraph {
+    Paragraph::new()
+        .add_run(r)
+        .align(AlignmentType::Center)
+        .line_spacing(tight())
+}
+
+/// Adds a paragraph border (docx-rs has it on the paragraph's properties only).
+fn with_border(mut p: Paragraph, position: ParagraphBorderPosition) -> Paragraph {
+    p.property = p.property.set_border(
+        ParagraphBorder::new(position)
+            .val(BorderType::Single)
+            .size((RULE_PT * 8.0).round() as usize)
+            .space(1)
+            .color("000000"),
+    );
+    p
+}
+
+fn borderless_cell(width: i32, paragraphs: Vec<Paragraph>) -> TableCell {
+    let mut cell = TableCell::new().width(width as usize, WidthType::Dxa);
+    for p in paragraphs {
+        cell = cell.add_paragraph(p);
+    }
+    cell
+}
+
+fn two_columns(widths: [i32; 2], left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
+    Table::without_borders(vec![TableRow::new(vec![
+        borderless_cell(widths[0], left),
+        borderless_cell(widths[1], right),
+    ])])
+    .set_grid(widths.iter().map(|w| *w as usize).collect())
+    .width((widths[0] + widths[1]) as usize, WidthType::Dxa)
+    .layout(TableLayoutType::Fixed)
+    .indent(0)
+    // No inner cell margins: the columns' whole width is for text, as in the PDF.
+    .margins(
+        TableCellMargins::new()
+            .margin_left(0, WidthType::Dxa)
+            .margin_right(0, WidthType::Dxa),
+    )
+}
+
+/// Writes documents as .docx.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DocxRenderer;
+
+impl DocxRenderer {
+    /// A renderer.
+    pub fn new() -> Self {
+        DocxRenderer
+    }
+}
+
+struct Geometry {
+    text_width: i32,
+}
+
+fn header_table(doc: &Document, g: &Geometry) -> Table {
+    let h = &doc.header;
+    let left_w = (g.text_width as f64 * HEADER_LEFT_SHARE).round() as i32;
+    let right_w = g.text_width - left_w;
+    let mut left = vec![
+        centred(text_run(&h.superior, HEADER_PT, false, false)),
+        centred(text_run(&h.issuer, HEADER_PT, true, false)),
+        centred(text_run("*", HEADER_PT, false, false)),
+    ];
+    if let Some(n) = &h.number {
+        left.push(centred(text_run(n, HEADER_PT, false, false)));
+    }
+    // The rule under the party title is a bottom border on a paragraph indented to the title's width.
+    let title = "ĐẢNG CỘNG SẢN VIỆT NAM";
+    let room = right_w;
+    let side = ((room - bold_text_twips(title, PARTY_TITLE_PT)) / 2 - 10).max(0);
+    let party = with_border(
+        centred(text_run(title, PARTY_TITLE_PT, true, false)).indent(
+            Some(side),
+            None,
+            Some(side),
+            None,
+        ),
+        ParagraphBorderPosition::Bottom,
+    );
+    let date = centred(text_run(&h.place_date, HEADER_PT, false, true)).line_spacing(
+        LineSpacing::new()
+            .before(60)
+            .after(0)
+            .line(240)
+            .line_rule(LineSpacingType::Auto),
+    );
+    two_columns([left_w, right_w], left, vec![party, date])
+}
+
+fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
+    let kind = centred(text_run(&doc.title.kind, DOC_TYPE_PT, true, false)).line_spacing(
+        LineSpacing::new()
+            .before(pt_twips(BODY_PT) as u32)
+            .after(0)
+            .line(240)
+            .line_rule(LineSpacingType::Auto),
+    );
+    let summary = centred(text_run(&doc.title.summary, SUMMARY_PT, true, false));
+    // The short rule: an empty, tiny paragraph with a top border, indented to the rule's length.
+    let side = (g.text_width - twips(SUMMARY_RULE_MM)) / 2;
+    let rule = with_border(
+        Paragraph::new()
+            .add_run(DocxRun::new().size(4))
+            .indent(Some(side), None, Some(side), None)
+            .line_spacing(
+                LineSpacing::new()
+                    .before(40)
+                    .after(pt_twips(BODY_PT / 2.0) as u32)
+                    .line(80)
+                    .line_rule(LineSpacingType::Exact),
+            ),
+        ParagraphBorderPosition::Top,
+    );
+    vec![kind, summary, rule]
+}
+
+fn body_paragraph(kind: ParaKind, runs: &[Run]) -> Paragraph {
+    let mut p = Paragraph::new()
+        .align(AlignmentType::Both)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(twips(FIRST_LINE_INDENT_MM))),
+            None,
+            None,
+        )
+        .line_spacing(
+            LineSpacing::new()
+                .before(pt_twips(PARA_SPACING_PT) as u32)
+                .after(0)
+                .line(pt_twips(LINE_PITCH_PT))
+                .line_rule(LineSpacingType::Exact),
+        );
+    if kind == ParaKind::Heading {
+        p = p.keep_next(true);
+    }
+    for r in runs {
+        p = p.add_run(run(r, BODY_PT));
+    }
+    p
+}
+
+fn sign_off(recipients: &[String], s: &Signature, g: &Geometry) -> Table {
+    let half = g.text_width / 2;
+    let mut left = vec![
+        Paragraph::new()
+            .add_run(run(
+                &Run {
+                    text: "Nơi nhận:".into(),
+                    underline: true,
+                    ..Run::default()
+                },
+                BODY_PT,
+            ))
+            .line_spacing(tight())
+            .keep_next(true),
+    ];
+    for r in recipients {
+        left.push(
+            Paragraph::new()
+                .add_run(text_run(r, RECIPIENT_PT, false, false))
+                .line_spacing(tight())
+                .keep_next(true),
+        );
+    }
+    let mut right = vec![
+        centred(text_run(&s.on_behalf, BODY_PT, true, false)).keep_next(true),
+        centred(text_run(&s.title, BODY_PT, true, false)).keep_next(true),
+    ];
+    for _ in 0..SIGNATURE_ROOM_LINES {
+        right.push(centred(DocxRun::new().size(half_points(BODY_PT))).keep_next(true));
+    }
+    right.push(centred(text_run(&s.name, BODY_PT, true, false)));
+    two_columns([half, g.text_width - half], left, right)
+}
+
+/// The page header of pages 2 on: the page number, centred (the first page's header is empty).
+fn page_number_header() -> DocxHeader {
+    DocxHeader::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_page_num(docx_rs::PageNum::new())
+            .size(half_points(PAGE_NUMBER_PT)),
+    )
+}
+
+impl DocxRenderer {
+    fn docx(&self, doc: &Document) -> Docx {
+        let m = doc.margins;
+        let g = Geometry {
+            text_width: twips(210.0 - m.left - m.right),
+        };
+        let stamp = format!("{}T00:00:00Z", doc.date);
+        let mut docx = Docx::new()
+            .page_size(11906, 16838)
+            .page_margin(PageMargin {
+                top: twips(m.top),
+                bottom: twips(m.bottom),
+                left: twips(m.left),
+                right: twips(m.right),
+                header: twips(m.top / 2.0),
+                footer: twips(m.bottom / 2.0),
+                gutter: 0,
+            })
+            .default_fonts(
+                RunFonts::new()
+                    .ascii(FONT)
+                    .hi_ansi(FONT)
+                    .cs(FONT)
+                    .east_asia(FONT),
+            )
+            .default_size(half_points(BODY_PT))
+            .header(page_number_header())
+            .first_header(DocxHeader::new())
+            .title_pg()
+            .created_at(&stamp)
+            .updated_at(&stamp)
+            .add_table(header_table(doc, &g));
+        for p in title_paragraphs(doc, &g) {
+            docx = docx.add_paragraph(p);
+        }
+        for b in &doc.blocks {
+            docx = match b {
+                Block::Paragraph { kind, runs } => docx.add_paragraph(body_paragraph(*kind, runs)),
+                Block::SignOff {
+                    recipients,
+                    signature,
+                } => docx
+                    .add_paragraph(Paragraph::new().line_spacing(tight()))
+                    .add_table(sign_off(recipients, signature, &g)),
+            };
+        }
+        docx
+    }
+}
+
+impl super::Renderer for DocxRenderer {
+    fn extension(&self) -> &'static str {
+        "docx"
+    }
+
+    fn render(&self, doc: &Document) -> anyhow::Result<Vec<u8>> {
+        let mut raw = std::io::Cursor::new(Vec::new());
+        self.docx(doc).build().pack(&mut raw)?;
+        super::docx_fix::fix_package(
+            &raw.into_inner(),
+            &doc.meta_title,
+            &doc.meta_author,
+            &format!("{}T00:00:00Z", doc.date),
+        )
+    }
+}

@@ -1,0 +1,586 @@
+//! Makes docx-rs output valid and deterministic. docx-rs 0.4.22 writes property elements in the
+//! order it builds them, not the order ECMA-376 requires (Word refuses such files with "unreadable
+//! content"), puts `w:rPr` where the schema forbids it, numbers paragraphs from a thread-local
+//! counter, and stamps placeholder metadata. This pass parses every XML part into a small tree,
+//! sorts the children of each property element into schema order, drops what the schema does not
+//! allow there, removes the run-dependent paragraph ids, writes real metadata, and repacks the zip
+//! with fixed timestamps.
+
+use std::io::{Cursor, Read, Write};
+
+use anyhow::{Context, bail};
+use quick_xml::Reader;
+use quick_xml::events::Event;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+/// Child order of WordprocessingML elements whose children form an `xsd:sequence` (ECMA-376
+/// Part 1, wml.xsd). Children not listed keep their relative order after the listed ones.
+const ORDERS: &[(&str, &[&str])] = &[
+    (
+        "w:pPr",
+        &[
+            "w:pStyle",
+            "w:keepNext",
+            "w:keepLines",
+            "w:pageBreakBefore",
+            "w:framePr",
+            "w:widowControl",
+            "w:numPr",
+            "w:suppressLineNumbers",
+            "w:pBdr",
+            "w:shd",
+            "w:tabs",
+            "w:suppressAutoHyphens",
+            "w:kinsoku",
+            "w:wordWrap",
+            "w:overflowPunct",
+            "w:topLinePunct",
+            "w:autoSpaceDE",
+            "w:autoSpaceDN",
+            "w:bidi",
+            "w:adjustRightInd",
+            "w:snapToGrid",
+            "w:spacing",
+            "w:ind",
+            "w:contextualSpacing",
+            "w:mirrorIndents",
+            "w:suppressOverlap",
+            "w:jc",
+            "w:textDirection",
+            "w:textAlignment",
+            "w:textboxTightWrap",
+            "w:outlineLvl",
+            "w:divId",
+            "w:cnfStyle",
+            "w:rPr",
+            "w:sectPr",
+            "w:pPrChange",
+        ],
+    ),
+    (
+        "w:rPr",
+        &[
+            "w:ins",
+            "w:del",
+            "w:moveFrom",
+            "w:moveTo",
+            "w:rStyle",
+            "w:rFonts",
+            "w:b",
+            "w:bCs",
+            "w:i",
+            "w:iCs",
+            "w:caps",
+            "w:smallCaps",
+            "w:strike",
+            "w:dstrike",
+            "w:outline",
+            "w:shadow",
+            "w:emboss",
+            "w:imprint",
+            "w:noProof",
+            "w:snapToGrid",
+            "w:vanish",
+            "w:webHidden",
+            "w:color",
+            "w:spacing",
+            "w:w",
+            "w:kern",
+            "w:position",
+            "w:sz",
+            "w:szCs",
+            "w:highlight",
+            "w:u",
+            "w:effect",
+            "w:bdr",
+            "w:shd",
+            "w:fitText",
+            "w:vertAlign",
+            "w:rtl",
+            "w:cs",
+            "w:em",
+            "w:lang",
+            "w:eastAsianLayout",
+            "w:specVanish",
+            "w:oMath",
+            "w:rPrChange",
+        ],
+    ),
+    (
+        "w:sectPr",
+        &[
+            "w:headerReference|w:footerReference",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:type",
+            "w:pgSz",
+            "w:pgMar",
+            "w:paperSrc",
+            "w:pgBorders",
+            "w:lnNumType",
+            "w:pgNumType",
+            "w:cols",
+            "w:formProt",
+            "w:vAlign",
+            "w:noEndnote",
+            "w:titlePg",
+            "w:textDirection",
+            "w:bidi",
+            "w:rtlGutter",
+            "w:docGrid",
+            "w:printerSettings",
+            "w:sectPrChange",
+        ],
+    ),
+    (
+        "w:tblPr",
+        &[
+            "w:tblStyle",
+            "w:tblpPr",
+            "w:tblOverlap",
+            "w:bidiVisual",
+            "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize",
+            "w:tblW",
+            "w:jc",
+            "w:tblCellSpacing",
+            "w:tblInd",
+            "w:tblBorders",
+            "w:shd",
+            "w:tblLayout",
+            "w:tblCellMar",
+            "w:tblLook",
+            "w:tblCaption",
+            "w:tblDescription",
+            "w:tblPrChange",
+        ],
+    ),
+    (
+        "w:tcPr",
+        &[
+            "w:cnfStyle",
+            "w:tcW",
+            "w:gridSpan",
+            "w:hMerge",
+            "w:vMerge",
+            "w:tcBorders",
+            "w:shd",
+            "w:noWrap",
+            "w:tcMar",
+            "w:textDirection",
+            "w:tcFitText",
+            "w:vAlign",
+            "w:hideMark",
+            "w:headers",
+            "w:cellIns",
+            "w:cellDel",
+            "w:cellMerge",
+            "w:tcPrChange",
+        ],
+    ),
+    (
+        "w:tblBorders",
+        &[
+            "w:top",
+            "w:left|w:start",
+            "w:bottom",
+            "w:right|w:end",
+            "w:insideH",
+            "w:insideV",
+        ],
+    ),
+    (
+        "w:tcBorders",
+        &[
+            "w:top",
+            "w:left|w:start",
+            "w:bottom",
+            "w:right|w:end",
+            "w:insideH",
+            "w:insideV",
+            "w:tl2br",
+            "w:tr2bl",
+        ],
+    ),
+    (
+        "w:tblCellMar",
+        &["w:top", "w:left|w:start", "w:bottom", "w:right|w:end"],
+    ),
+    (
+        "w:tcMar",
+        &["w:top", "w:left|w:start", "w:bottom", "w:right|w:end"],
+    ),
+    (
+        "w:pBdr",
+        &[
+            "w:top",
+            "w:left",
+            "w:bottom",
+            "w:right",
+            "w:between",
+            "w:bar",
+        ],
+    ),
+    (
+        "w:style",
+        &[
+            "w:name",
+            "w:aliases",
+            "w:basedOn",
+            "w:next",
+            "w:link",
+            "w:autoRedefine",
+            "w:hidden",
+            "w:uiPriority",
+            "w:semiHidden",
+            "w:unhideWhenUsed",
+            "w:qFormat",
+            "w:locked",
+            "w:personal",
+            "w:personalCompose",
+            "w:personalReply",
+            "w:rsid",
+            "w:pPr",
+            "w:rPr",
+            "w:tblPr",
+            "w:trPr",
+            "w:tcPr",
+            "w:tblStylePr",
+        ],
+    ),
+    (
+        "w:lvl",
+        &[
+            "w:start",
+            "w:numFmt",
+            "w:lvlRestart",
+            "w:pStyle",
+            "w:isLgl",
+            "w:suff",
+            "w:lvlText",
+            "w:lvlPicBulletId",
+            "w:legacy",
+            "w:lvlJc",
+            "w:pPr",
+            "w:rPr",
+        ],
+    ),
+    (
+        "w:settings",
+        &[
+            "w:writeProtection",
+            "w:view",
+            "w:zoom",
+            "w:removePersonalInformation",
+            "w:removeDateAndTime",
+            "w:doNotDisplayPageBoundaries",
+            "w:displayBackgroundShape",
+            "w:printPostScriptOverText",
+            "w:printFractionalCharacterWidth",
+            "w:printFormsData",
+            "w:embedTrueTypeFonts",
+            "w:embedSystemFonts",
+            "w:saveSubsetFonts",
+            "w:saveFormsData",
+            "w:mirrorMargins",
+            "w:alignBordersAndEdges",
+            "w:bordersDoNotSurroundHeader",
+            "w:bordersDoNotSurroundFooter",
+            "w:gutterAtTop",
+            "w:hideSpellingErrors",
+            "w:hideGrammaticalErrors",
+            "w:activeWritingStyle",
+            "w:proofState",
+            "w:formsDesign",
+            "w:attachedTemplate",
+            "w:linkStyles",
+            "w:stylePaneFormatFilter",
+            "w:stylePaneSortMethod",
+            "w:documentType",
+            "w:mailMerge",
+            "w:revisionView",
+            "w:trackRevisions",
+            "w:doNotTrackMoves",
+            "w:doNotTrackFormatting",
+            "w:documentProtection",
+            "w:autoFormatOverride",
+            "w:styleLockTheme",
+            "w:styleLockQFSet",
+            "w:defaultTabStop",
+            "w:autoHyphenation",
+            "w:consecutiveHyphenLimit",
+            "w:hyphenationZone",
+            "w:doNotHyphenateCaps",
+            "w:showEnvelope",
+            "w:summaryLength",
+            "w:clickAndTypeStyle",
+            "w:defaultTableStyle",
+            "w:evenAndOddHeaders",
+            "w:bookFoldRevPrinting",
+            "w:bookFoldPrinting",
+            "w:bookFoldPrintingSheets",
+            "w:drawingGridHorizontalSpacing",
+            "w:drawingGridVerticalSpacing",
+            "w:displayHorizontalDrawingGridEvery",
+            "w:displayVerticalDrawingGridEvery",
+            "w:doNotUseMarginsForDrawingGridOrigin",
+            "w:drawingGridHorizontalOrigin",
+            "w:drawingGridVerticalOrigin",
+            "w:doNotShadeFormData",
+            "w:noPunctuationKerning",
+            "w:characterSpacingControl",
+            "w:printTwoOnOne",
+            "w:strictFirstAndLastChars",
+            "w:noLineBreaksAfter",
+            "w:noLineBreaksBefore",
+            "w:savePreviewPicture",
+            "w:doNotValidateAgainstSchema",
+            "w:saveInvalidXml",
+            "w:ignoreMixedContent",
+            "w:alwaysShowPlaceholderText",
+            "w:doNotDemarcateInvalidXml",
+            "w:saveXmlDataOnly",
+            "w:useXSLTWhenSaving",
+            "w:saveThroughXslt",
+            "w:showXMLTags",
+            "w:alwaysMergeEmptyNamespace",
+            "w:updateFields",
+            "w:hdrShapeDefaults",
+            "w:footnotePr",
+            "w:endnotePr",
+            "w:compat",
+            "w:docVars",
+            "w:rsids",
+            "m:mathPr",
+            "w:attachedSchema",
+            "w:themeFontLang",
+            "w:clrSchemeMapping",
+            "w:doNotIncludeSubdocsInStats",
+            "w:doNotAutoCompressPictures",
+            "w:forceUpgrade",
+            "w:captions",
+            "w:readModeInkLockDown",
+            "w:smartTagType",
+            "sl:schemaLibrary",
+            "w:shapeDefaults",
+            "w:doNotEmbedSmartTags",
+            "w:decimalSymbol",
+            "w:listSeparator",
+        ],
+    ),
+];
+
+/// Children a `w:pPr` may not have where it is `CT_PPrBase` (in styles, numbering levels and
+/// document defaults), though docx-rs writes them there.
+const NOT_IN_BASE_PPR: &[&str] = &["w:rPr", "w:sectPr", "w:pPrChange"];
+
+/// Attributes docx-rs writes that the schema does not define on that element.
+const NOT_ALLOWED_ATTRS: &[(&str, &str)] = &[("w:gridCol", "w:type")];
+
+/// A node of a parsed XML part; text and attribute values stay escaped, exactly as read.
+#[derive(Debug)]
+enum Node {
+    El(El),
+    Raw(String),
+}
+
+#[derive(Debug)]
+struct El {
+    name: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<Node>,
+}
+
+fn parse(xml: &[u8]) -> anyhow::Result<(String, El)> {
+    let mut reader = Reader::from_reader(xml);
+    let mut prolog = String::new();
+    let mut stack: Vec<El> = Vec::new();
+    let mut root: Option<El> = None;
+    let mut buf = Vec::new();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    loop {
+        let ev = reader.read_event_into(&mut buf)?;
+        let el_of = |e: &quick_xml::events::BytesStart| -> anyhow::Result<El> {
+            let mut attrs = Vec::new();
+            for a in e.attributes() {
+                let a = a?;
+                attrs.push((text(a.key.as_ref()), text(&a.value)));
+            }
+            Ok(El {
+                name: text(e.name().as_ref()),
+                attrs,
+                children: Vec::new(),
+            })
+        };
+        let raw = match &ev {
+            Event::Start(e) => {
+                stack.push(el_of(e)?);
+                None
+            }
+            Event::Empty(e) => {
+                let el = el_of(e)?;
+                match stack.last_mut() {
+                    Some(p) => p.children.push(Node::El(el)),
+                    None => root = Some(el),
+                }
+                None
+            }
+            Event::End(_) => {
+                let el = stack.pop().context("unbalanced XML")?;
+                match stack.last_mut() {
+                    Some(p) => p.children.push(Node::El(el)),
+                    None => root = Some(el),
+                }
+                None
+            }
+            Event::Text(t) => Some(text(t)),
+            Event::GeneralRef(r) => Some(format!("&{};", text(r))),
+            Event::CData(c) => Some(format!("<![CDATA[{}]]>", text(c))),
+            Event::Decl(d) => Some(format!("<?{}?>", text(d))),
+            Event::PI(p) => Some(format!("<?{}?>", text(p))),
+            Event::Comment(_) | Event::DocType(_) => None,
+            Event::Eof => break,
+        };
+        if let Some(r) = raw {
+            match stack.last_mut() {
+                Some(p) => p.children.push(Node::Raw(r)),
+                None if root.is_none() && !r.trim().is_empty() => prolog.push_str(&r),
+                None => {}
+            }
+        }
+        buf.clear();
+    }
+    match root {
+        Some(r) if stack.is_empty() => Ok((prolog, r)),
+        _ => bail!("XML part has no root element"),
+    }
+}
+
+fn write(el: &El, out: &mut String) {
+    out.push('<');
+    out.push_str(&el.name);
+    for (k, v) in &el.attrs {
+        out.push_str(&format!(" {k}=\"{v}\""));
+    }
+    if el.children.is_empty() {
+        out.push_str("/>");
+        return;
+    }
+    out.push('>');
+    for c in &el.children {
+        match c {
+            Node::El(e) => write(e, out),
+            Node::Raw(r) => out.push_str(r),
+        }
+    }
+    out.push_str("</");
+    out.push_str(&el.name);
+    out.push('>');
+}
+
+fn rank(order: &[&str], name: &str) -> usize {
+    order
+        .iter()
+        .position(|o| o.split('|').any(|n| n == name))
+        .unwrap_or(order.len())
+}
+
+/// Puts one element and everything under it into schema shape.
+fn normalize(el: &mut El, parent: &str) {
+    // docx-rs numbers paragraphs from a thread-local counter: drop the ids so output does not
+    // depend on what the thread rendered before (w14 is an ignorable namespace).
+    el.attrs
+        .retain(|(k, _)| k != "w14:paraId" && k != "w14:textId");
+    el.attrs
+        .retain(|(k, _)| !NOT_ALLOWED_ATTRS.contains(&(el.name.as_str(), k.as_str())));
+    let name = el.name.clone();
+    for c in &mut el.children {
+        if let Node::El(e) = c {
+            normalize(e, &name);
+        }
+    }
+    if name == "w:pPr" && matches!(parent, "w:lvl" | "w:style" | "w:pPrDefault") {
+        el.children
+            .retain(|c| !matches!(c, Node::El(e) if NOT_IN_BASE_PPR.contains(&e.name.as_str())));
+    }
+    if let Some((_, order)) = ORDERS.iter().find(|(n, _)| *n == name) {
+        let all_elements = el.children.iter().all(|c| match c {
+            Node::El(_) => true,
+            Node::Raw(r) => r.trim().is_empty(),
+        });
+        if all_elements {
+            el.children.retain(|c| matches!(c, Node::El(_)));
+            el.children.sort_by_key(|c| match c {
+                Node::El(e) => rank(order, &e.name),
+                Node::Raw(_) => usize::MAX,
+            });
+        }
+    }
+}
+
+fn fix_part(xml: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let (prolog, mut root) = parse(xml)?;
+    normalize(&mut root, "");
+    let mut out = if prolog.is_empty() {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>".to_string()
+    } else {
+        prolog
+    };
+    write(&root, &mut out);
+    Ok(out.into_bytes())
+}
+
+fn escape(s: &str) -> String {
+    quick_xml::escape::escape(s).into_owned()
+}
+
+/// The core properties with the document's own title, author and date.
+fn core_xml(title: &str, author: &str, stamp: &str) -> Vec<u8> {
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\
+<dc:title>{}</dc:title><dc:creator>{}</dc:creator><cp:lastModifiedBy>{}</cp:lastModifiedBy>\
+<cp:revision>1</cp:revision>\
+<dcterms:created xsi:type=\"dcterms:W3CDTF\">{stamp}</dcterms:created>\
+<dcterms:modified xsi:type=\"dcterms:W3CDTF\">{stamp}</dcterms:modified></cp:coreProperties>",
+        escape(title),
+        escape(author),
+        escape(author)
+    )
+    .into_bytes()
+}
+
+/// Rewrites a .docx package produced by docx-rs.
+pub fn fix_package(raw: &[u8], title: &str, author: &str, stamp: &str) -> anyhow::Result<Vec<u8>> {
+    let mut zin =
+        ZipArchive::new(Cursor::new(raw)).context("gói .docx do docx-rs tạo không đọc được")?;
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i)?;
+        let mut data = Vec::new();
+        f.read_to_end(&mut data)?;
+        let name = f.name().to_string();
+        let data = if name == "docProps/core.xml" {
+            core_xml(title, author, stamp)
+        } else if name.starts_with("word/") && name.ends_with(".xml") {
+            fix_part(&data).with_context(|| format!("phần {name} của .docx không sửa được"))?
+        } else {
+            data
+        };
+        parts.push((name, data));
+    }
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default());
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    // [Content_Types].xml first, as Office writes it.
+    parts.sort_by_key(|(n, _)| (n != "[Content_Types].xml", n.clone()));
+    for (name, data) in parts {
+        out.start_file(name, options)?;
+        out.write_all(&data)?;
+    }
+    Ok(out.finish()?.into_inner())
+}

@@ -1,0 +1,16 @@
+//! Renderers: `doc::Document` → bytes of one file format. Only the output layer writes files.
+
+pub mod docx;
+mod docx_fix;
+pub mod pdf;
+pub mod style;
+
+use crate::doc::Document;
+
+/// A file format a document can be written as.
+pub trait Renderer {
+    /// File name extension ("pdf").
+    fn extension(&self) -> &'static str;
+    /// The document as the bytes of a file.
+    fn render(&self, doc: &Document) -> anyhow::Result<Vec<u8>>;
+}

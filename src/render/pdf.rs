@@ -1,0 +1,252 @@
+//! PDF through Typst, in process: a sealed World (embedded fonts parsed once, the template, the
+//! document as JSON, the document's own date as `today`), so output depends only on the input.
+
+use std::sync::LazyLock;
+
+use anyhow::{anyhow, bail};
+use chrono::{Datelike, NaiveDate};
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+use typst_pdf::{PdfOptions, Timestamp};
+
+use super::style::TypstStyle;
+use crate::doc::Document;
+
+/// The Typst layout of a Party document.
+const TEMPLATE: &str = include_str!("../../templates/party.typ");
+
+/// The fonts shipped inside the program (Liberation Serif: metric-compatible with Times New Roman).
+const FONT_FILES: [&[u8]; 4] = [
+    include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+fn file_id(path: &str) -> FileId {
+    FileId::new(RootedPath::new(
+        VirtualRoot::Project,
+        VirtualPath::new(path).expect("static path"),
+    ))
+}
+
+/// What every compilation shares: library, fonts, template. Built once per process.
+struct Shared {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main: Source,
+    main_id: FileId,
+    json_id: FileId,
+}
+
+static SHARED: LazyLock<Shared> = LazyLock::new(|| {
+    let fonts: Vec<Font> = FONT_FILES
+        .iter()
+        .flat_map(|data| Font::iter(Bytes::new(*data)))
+        .collect();
+    let main_id = file_id("/main.typ");
+    Shared {
+        library: LazyHash::new(Library::default()),
+        book: LazyHash::new(FontBook::from_fonts(&fonts)),
+        fonts,
+        main: Source::new(main_id, TEMPLATE.to_string()),
+        main_id,
+        json_id: file_id("/doc.json"),
+    }
+});
+
+/// One compilation: the shared parts plus this document's JSON and date.
+struct DocWorld {
+    shared: &'static Shared,
+    json: Bytes,
+    today: Datetime,
+}
+
+impl World for DocWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.shared.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.shared.book
+    }
+    fn main(&self) -> FileId {
+        self.shared.main_id
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.shared.main_id {
+            Ok(self.shared.main.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if id == self.shared.json_id {
+            Ok(self.json.clone())
+        } else {
+            Err(FileError::AccessDenied)
+        }
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.shared.fonts.get(index).cloned()
+    }
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+fn describe(diags: &[SourceDiagnostic]) -> String {
+    diags
+        .iter()
+        .map(|d| d.message.to_string())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn doc_date(doc: &Document) -> anyhow::Result<NaiveDate> {
+    NaiveDate::parse_from_str(&doc.date, "%Y-%m-%d")
+        .map_err(|_| anyhow!("ngày tài liệu không hợp lệ: {}", doc.date))
+}
+
+/// Lays a document out with Typst.
+fn compile(doc: &Document) -> anyhow::Result<PagedDocument> {
+    let date = doc_date(doc)?;
+    let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
+        .ok_or_else(|| anyhow!("ngày tài liệu không hợp lệ: {}", doc.date))?;
+    let json = serde_json::to_vec(&serde_json::json!({ "doc": doc, "style": TypstStyle::hd36() }))?;
+    let world = DocWorld {
+        shared: &SHARED,
+        json: Bytes::new(json),
+        today,
+    };
+    let warned = typst::compile::<PagedDocument>(&world);
+    // A missing font would silently change the layout: treat its warning as an error.
+    let font_warnings: Vec<_> = warned
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("font"))
+        .cloned()
+        .collect();
+    if !font_warnings.is_empty() {
+        bail!(
+            "thiếu phông chữ khi dàn trang PDF: {}",
+            describe(&font_warnings)
+        );
+    }
+    warned
+        .output
+        .map_err(|e| anyhow!("lỗi dàn trang PDF (Typst): {}", describe(&e)))
+}
+
+/// Writes documents as PDF.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PdfRenderer;
+
+impl PdfRenderer {
+    /// A renderer; the fonts are parsed on first use and shared by all renderers of the process.
+    pub fn new() -> Self {
+        LazyLock::force(&SHARED);
+        PdfRenderer
+    }
+}
+
+impl super::Renderer for PdfRenderer {
+    fn extension(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, doc: &Document) -> anyhow::Result<Vec<u8>> {
+        let date = doc_date(doc)?;
+        let paged = compile(doc)?;
+        let timestamp =
+            Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
+                .map(Timestamp::new_utc);
+        let options = PdfOptions {
+            ident: Smart::Custom(format!("hoso-{}-{}", doc.kind, doc.date)),
+            timestamp,
+            ..PdfOptions::default()
+        };
+        typst_pdf::pdf(&paged, &options).map_err(|e| anyhow!("lỗi xuất PDF: {}", describe(&e)))
+    }
+}
+
+/// A run of text as Typst placed it: for layout tests and diagnostics.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placed {
+    /// The words.
+    pub text: String,
+    /// Left edge, in points from the page's left edge.
+    pub x: f64,
+    /// Baseline, in points from the page's top edge.
+    pub y: f64,
+    /// Width in points.
+    pub width: f64,
+    /// Font size in points.
+    pub size: f64,
+    /// Whether the font is bold.
+    pub bold: bool,
+    /// Whether the font is italic.
+    pub italic: bool,
+}
+
+fn collect(frame: &typst::layout::Frame, dx: f64, dy: f64, out: &mut Vec<Placed>) {
+    use typst::layout::FrameItem;
+    use typst::text::{FontStyle, FontWeight};
+    for (p, item) in frame.items() {
+        let (x, y) = (dx + p.x.to_pt(), dy + p.y.to_pt());
+        match item {
+            FrameItem::Group(g) => collect(
+                &g.frame,
+                x + g.transform.tx.to_pt(),
+                y + g.transform.ty.to_pt(),
+                out,
+            ),
+            FrameItem::Text(t) => {
+                let info = t.font.font().info();
+                out.push(Placed {
+                    text: t.text.to_string(),
+                    x,
+                    y,
+                    width: t.width().to_pt(),
+                    size: t.size.to_pt(),
+                    bold: info.variant.weight >= FontWeight::BOLD,
+                    italic: info.variant.style != FontStyle::Normal,
+                })
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Lays the document out and returns the text runs of each page, merged into lines (runs that
+/// share a baseline and touch), in reading order.
+pub fn layout_lines(doc: &Document) -> anyhow::Result<Vec<Vec<Placed>>> {
+    let paged = compile(doc)?;
+    let mut pages = Vec::new();
+    for page in paged.pages() {
+        let mut runs = Vec::new();
+        collect(&page.frame, 0.0, 0.0, &mut runs);
+        runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        let mut lines: Vec<Placed> = Vec::new();
+        for r in runs {
+            match lines.last_mut() {
+                Some(l) if (l.y - r.y).abs() < 0.5 && r.x - (l.x + l.width) < r.size => {
+                    let gap = r.x - (l.x + l.width);
+                    if gap > r.size * 0.15 {
+                        l.text.push(' ');
+                    }
+                    l.text.push_str(&r.text);
+                    l.width = r.x + r.width - l.x;
+                }
+                _ => lines.push(r),
+            }
+        }
+        pages.push(lines);
+    }
+    Ok(pages)
+}

@@ -1,0 +1,268 @@
+//! The HD 36 layout, asserted on positions: the PDF from Typst's own layout of the plan (the same
+//! layout the PDF is written from), the .docx from its XML.
+
+mod common;
+
+use common::*;
+use hoso::render::pdf::{Placed, layout_lines};
+
+const MM: f64 = 72.0 / 25.4;
+const PAGE_W: f64 = 210.0 * MM;
+
+fn plan() -> hoso::doc::Document {
+    let bytes = std::fs::read(fixture()).unwrap();
+    let d = hoso::data::load_bytes("f.yaml", &bytes).unwrap();
+    hoso::documents::ke_hoach::build(&d)
+}
+
+fn centre(p: &Placed) -> f64 {
+    p.x + p.width / 2.0
+}
+
+fn find<'a>(lines: &'a [Placed], text: &str) -> &'a Placed {
+    lines
+        .iter()
+        .find(|l| l.text.contains(text))
+        .unwrap_or_else(|| {
+            panic!(
+                "no line with {text:?}: {:#?}",
+                lines.iter().map(|l| &l.text).collect::<Vec<_>>()
+            )
+        })
+}
+
+#[test]
+fn pdf_header_title_margins_and_page_numbers_follow_hd36() {
+    let pages = layout_lines(&plan()).unwrap();
+    assert!(pages.len() >= 2, "the plan runs over more than one page");
+    let p1 = &pages[0];
+    let (left, right) = (30.0 * MM, PAGE_W - 15.0 * MM);
+    let text_centre = (left + right) / 2.0;
+
+    // Right column: party title, 15 pt bold, at the top margin; the date line centred under it.
+    let party = find(p1, "ĐẢNG CỘNG SẢN VIỆT NAM");
+    assert!(
+        party.x > PAGE_W / 2.0 - 15.0,
+        "party title in the right column: x={}",
+        party.x
+    );
+    assert!((party.size - 15.0).abs() < 0.01 && party.bold);
+    let top_of_caps = party.y - 0.891 * party.size;
+    assert!(
+        (top_of_caps - 20.0 * MM).abs() < 4.0,
+        "party title at the top margin: {top_of_caps}"
+    );
+    let date = find(p1, "ngày 14 tháng 12 năm 2020");
+    assert_eq!(date.text, "TP. Hồ Chí Minh, ngày 14 tháng 12 năm 2020");
+    assert!(date.italic && (date.size - 14.0).abs() < 0.01);
+    assert!(date.y > party.y && (centre(date) - centre(party)).abs() < 2.0);
+
+    // Left column: superior body, bold cell name, "*", number, on one axis.
+    let superior = find(p1, "ĐẢNG BỘ QUẬN 9");
+    let issuer = find(p1, "CHI BỘ THPT");
+    let star = p1.iter().find(|l| l.text == "*").expect("a '*' line");
+    let number = find(p1, "-KH/CBNVT");
+    assert!(!superior.bold && issuer.bold);
+    assert!(
+        (superior.y - party.y).abs() < 3.0,
+        "left header level with the party title"
+    );
+    for l in [issuer, star, number] {
+        assert!(
+            (centre(l) - centre(superior)).abs() < 3.0,
+            "{:?} off the left axis",
+            l.text
+        );
+        assert!(
+            l.x + l.width < PAGE_W / 2.0,
+            "{:?} leaves the left column",
+            l.text
+        );
+    }
+    assert!(superior.y < issuer.y && issuer.y < star.y && star.y < number.y);
+    assert!(number.text.starts_with("Số ") && !number.text.contains(':'));
+
+    // Title: centred on the text area, below the header.
+    let title = p1
+        .iter()
+        .find(|l| l.text == "KẾ HOẠCH")
+        .expect("title line");
+    assert!(title.bold && (title.size - 16.0).abs() < 0.01);
+    assert!(
+        (centre(title) - text_centre).abs() < 1.0,
+        "title centred: {}",
+        centre(title)
+    );
+    assert!(title.y > number.y && title.y > date.y);
+
+    // Body: inside the margins, and justified lines reach the right margin.
+    let body: Vec<&Placed> = pages
+        .iter()
+        .flatten()
+        .filter(|l| l.y > title.y || l.size == 14.0)
+        .collect();
+    let min_x = body.iter().map(|l| l.x).fold(f64::MAX, f64::min);
+    let max_x = body.iter().map(|l| l.x + l.width).fold(0.0, f64::max);
+    assert!((min_x - left).abs() < 1.0, "left margin: {min_x} vs {left}");
+    assert!(
+        max_x <= right + 0.5 && right - max_x < 2.0,
+        "right margin: {max_x} vs {right}"
+    );
+    let indented = find(p1, "Căn cứ Kế hoạch");
+    assert!(
+        (indented.x - (left + 10.0 * MM)).abs() < 0.5,
+        "first-line indent 10 mm"
+    );
+
+    // Page numbers: none on page 1, "2" centred at the top of page 2.
+    assert!(
+        p1.iter()
+            .all(|l| !(l.y < 20.0 * MM && l.text.trim().parse::<u32>().is_ok()))
+    );
+    let top2 = &pages[1][0];
+    assert_eq!(top2.text, "2");
+    assert!((centre(top2) - text_centre).abs() < 1.0 && top2.y < 20.0 * MM);
+
+    // Sign-off: "Nơi nhận:" bottom left, level with "T/M CHI BỘ" bottom right.
+    let last = pages.last().unwrap();
+    let recv = find(last, "Nơi nhận:");
+    let tm = find(last, "T/M CHI BỘ");
+    let name = find(last, "Lê Thị Ly");
+    assert!((recv.y - tm.y).abs() < 1.0 && recv.x < PAGE_W / 2.0 && tm.x > PAGE_W / 2.0);
+    assert!(
+        name.y > tm.y + 4.0 * 14.0 && name.bold,
+        "room to sign above the name"
+    );
+    let lưu = find(last, "- Lưu Chi bộ.");
+    assert!((lưu.size - 12.0).abs() < 0.01);
+}
+
+#[test]
+fn docx_page_setup_header_and_fonts_follow_hd36() {
+    let (_t, out) = build(&fixture());
+    let path = out.join("ke-hoach.docx");
+    let xml = zip_part(&path, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let w = |n: roxmltree::Node, a: &str| {
+        n.attributes()
+            .find(|x| x.name() == a)
+            .map(|x| x.value().to_string())
+            .unwrap_or_default()
+    };
+    let sect = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("sectPr"))
+        .last()
+        .unwrap();
+    let pg = sect.children().find(|n| n.has_tag_name("pgSz")).unwrap();
+    assert_eq!(
+        (w(pg, "w").as_str(), w(pg, "h").as_str()),
+        ("11906", "16838")
+    );
+    let mar = sect.children().find(|n| n.has_tag_name("pgMar")).unwrap();
+    assert_eq!(
+        ["top", "bottom", "left", "right"].map(|a| w(mar, a)),
+        ["1134", "1134", "1701", "850"].map(String::from)
+    );
+    assert!(
+        sect.children().any(|n| n.has_tag_name("titlePg")),
+        "no number on page 1"
+    );
+
+    // The header is the body's first element: a two-column table without borders.
+    let body = doc.descendants().find(|n| n.has_tag_name("body")).unwrap();
+    let first = body.children().find(|n| n.is_element()).unwrap();
+    assert!(first.has_tag_name("tbl"));
+    let cells: Vec<_> = first
+        .descendants()
+        .filter(|n| n.has_tag_name("tc"))
+        .collect();
+    assert_eq!(cells.len(), 2);
+    let cell_text = |c: roxmltree::Node| {
+        c.descendants()
+            .filter(|n| n.has_tag_name("t"))
+            .filter_map(|t| t.text())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        cell_text(cells[0])[..3],
+        ["ĐẢNG BỘ QUẬN 9", "CHI BỘ THPT NGUYỄN VĂN TĂNG", "*"]
+    );
+    assert!(
+        cell_text(cells[0])[3].starts_with("Số ") && cell_text(cells[0])[3].ends_with("-KH/CBNVT")
+    );
+    assert_eq!(
+        cell_text(cells[1]),
+        [
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "TP. Hồ Chí Minh, ngày 14 tháng 12 năm 2020"
+        ]
+    );
+    for b in first.descendants().filter(|n| {
+        n.tag_name().namespace().is_some()
+            && n.parent().is_some_and(|p| p.has_tag_name("tblBorders"))
+    }) {
+        assert!(
+            ["nil", "none"].contains(&w(b, "val").as_str()),
+            "visible header border"
+        );
+    }
+    // Party title: 15 pt bold with a bottom rule; date: italic.
+    let party_p = cells[1].children().find(|n| n.has_tag_name("p")).unwrap();
+    let ppr = party_p.children().find(|n| n.has_tag_name("pPr")).unwrap();
+    assert!(
+        ppr.descendants()
+            .any(|n| n.has_tag_name("bottom") && w(n, "val") == "single")
+    );
+    let rpr = party_p
+        .descendants()
+        .find(|n| n.has_tag_name("rPr") && n.parent().unwrap().has_tag_name("r"))
+        .unwrap();
+    assert!(rpr.children().any(|n| n.has_tag_name("b")));
+    assert!(
+        rpr.children()
+            .any(|n| n.has_tag_name("sz") && w(n, "val") == "30")
+    );
+    let date_p = cells[1]
+        .children()
+        .filter(|n| n.has_tag_name("p"))
+        .nth(1)
+        .unwrap();
+    assert!(date_p.descendants().any(|n| n.has_tag_name("i")));
+
+    // Body paragraphs justified with a 10 mm first-line indent.
+    let canCu = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("p"))
+        .find(|p| {
+            p.descendants()
+                .any(|t| t.has_tag_name("t") && t.text().unwrap_or("").starts_with("Căn cứ"))
+        })
+        .unwrap();
+    assert!(
+        canCu
+            .descendants()
+            .any(|n| n.has_tag_name("jc") && w(n, "val") == "both")
+    );
+    assert!(
+        canCu
+            .descendants()
+            .any(|n| n.has_tag_name("ind") && w(n, "firstLine") == "567")
+    );
+
+    // Times New Roman named; page number field in the header of pages 2 on.
+    let styles = zip_part(&path, "word/styles.xml");
+    assert!(styles.contains("Times New Roman"));
+    let rels = zip_part(&path, "word/_rels/document.xml.rels");
+    let header_part = rels
+        .split("Target=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .filter(|t| t.starts_with("header"))
+        .map(|t| zip_part(&path, &format!("word/{t}")))
+        .collect::<Vec<_>>();
+    assert!(
+        header_part.iter().any(|h| h.contains("PAGE")),
+        "a PAGE field in a header"
+    );
+}

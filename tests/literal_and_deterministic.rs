@@ -1,0 +1,56 @@
+//! Text that looks like Typst markup or XML comes out literally; two builds are byte-identical.
+
+mod common;
+
+use common::*;
+
+const TRICKY: &str =
+    "Nội dung có #set text(red) và *x* và $a$ và ] và @ref và <l> và A & B < C cuối.";
+
+#[test]
+fn typst_syntax_and_xml_specials_come_out_literally() {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let bad = src
+        .replacen(
+            "  muc_dich_yeu_cau:\n",
+            &format!("  muc_dich_yeu_cau:\n    - '{TRICKY}'\n"),
+            1,
+        )
+        .replacen("ho_ten: Lê Thị Ly", "ho_ten: 'Lê Thị #Ly]'", 1)
+        .replacen(
+            "ten: Chi bộ THPT Nguyễn Văn Tăng",
+            "ten: 'Chi bộ <A> & $B$'",
+            1,
+        );
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("d.yaml");
+    std::fs::write(&data, bad).unwrap();
+    let (_t, out) = build(&data);
+    let pdf = pdf_text(&out.join("ke-hoach.pdf"));
+    let docx = docx_text(&out.join("ke-hoach.docx"));
+    for (what, text) in [("PDF", &pdf), ("DOCX", &docx)] {
+        assert!(
+            text.contains(&format!("- {TRICKY}")),
+            "{what} lost the tricky line:\n{text}"
+        );
+        assert!(
+            text.contains("Lê Thị #Ly]"),
+            "{what} lost the signer's name"
+        );
+        assert!(
+            text.contains("CHI BỘ <A> & $B$"),
+            "{what} lost the cell name"
+        );
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (_a, out_a) = build(&fixture());
+    let (_b, out_b) = build(&fixture());
+    for name in ["ke-hoach.docx", "ke-hoach.pdf"] {
+        let a = std::fs::read(out_a.join(name)).unwrap();
+        let b = std::fs::read(out_b.join(name)).unwrap();
+        assert!(a == b, "{name} differs between two builds");
+    }
+}
