@@ -151,8 +151,7 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
     };
     let sect = doc
         .descendants()
-        .filter(|n| n.has_tag_name("sectPr"))
-        .last()
+        .rfind(|n| n.has_tag_name("sectPr"))
         .unwrap();
     let pg = sect.children().find(|n| n.has_tag_name("pgSz")).unwrap();
     assert_eq!(
@@ -178,11 +177,11 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
         .filter(|n| n.has_tag_name("tc"))
         .collect();
     assert_eq!(cells.len(), 2);
-    let cell_text = |c: roxmltree::Node| {
+    let cell_text = |c: roxmltree::Node| -> Vec<String> {
         c.descendants()
             .filter(|n| n.has_tag_name("t"))
-            .filter_map(|t| t.text())
-            .collect::<Vec<_>>()
+            .filter_map(|t| t.text().map(String::from))
+            .collect()
     };
     assert_eq!(
         cell_text(cells[0])[..3],
@@ -231,7 +230,7 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
     assert!(date_p.descendants().any(|n| n.has_tag_name("i")));
 
     // Body paragraphs justified with a 10 mm first-line indent.
-    let canCu = doc
+    let can_cu = doc
         .descendants()
         .filter(|n| n.has_tag_name("p"))
         .find(|p| {
@@ -240,12 +239,12 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
         })
         .unwrap();
     assert!(
-        canCu
+        can_cu
             .descendants()
             .any(|n| n.has_tag_name("jc") && w(n, "val") == "both")
     );
     assert!(
-        canCu
+        can_cu
             .descendants()
             .any(|n| n.has_tag_name("ind") && w(n, "firstLine") == "567")
     );

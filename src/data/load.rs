@@ -65,7 +65,16 @@ fn parse(file: &str, text: &str) -> Result<RawDossier, Vec<Diagnostic>> {
                 e.into_inner()
             })
         });
-    result.map_err(|e| vec![yaml_errors::to_diagnostic(file, &path, &e)])
+    result.map_err(|e| {
+        let mut d = yaml_errors::to_diagnostic(file, &path, &e);
+        // serde notices a missing field at the end of its mapping: point at the mapping's start.
+        if yaml_errors::is_missing_field(&e)
+            && let Some(p) = super::locate::locate(text, &d.path)
+        {
+            d.pos = p;
+        }
+        vec![d]
+    })
 }
 
 fn pos(l: &Location) -> Pos {

@@ -1,6 +1,7 @@
 //! The cell's data: the YAML as written (`raw`), the checked model (`model`), and loading (`load`).
 
 pub mod load;
+mod locate;
 pub mod model;
 pub mod raw;
 mod yaml_errors;

@@ -183,7 +183,7 @@ pub enum RawTask {
     /// Just the sentence.
     Plain(String),
     /// The sentence and its details.
-    Detailed(RawTaskDetail),
+    Detailed(Box<RawTaskDetail>),
 }
 
 /// A task with people and dates.
@@ -225,7 +225,7 @@ impl<'de> Deserialize<'de> for RawTask {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawTask, A::Error> {
                 RawTaskDetail::deserialize(de::value::MapAccessDeserializer::new(map))
-                    .map(RawTask::Detailed)
+                    .map(|d| RawTask::Detailed(Box::new(d)))
             }
         }
         d.deserialize_any(TaskVisitor)

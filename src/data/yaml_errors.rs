@@ -56,6 +56,65 @@ pub fn did_you_mean<'a>(typed: &str, allowed: &[&'a str]) -> Option<&'a str> {
         .map(|(_, a)| a)
 }
 
+/// Whether serde reported a missing field (located at the end of the mapping).
+pub fn is_missing_field(err: &Error) -> bool {
+    matches!(unwrap(err), Error::SerdeMissingField { .. })
+}
+
+/// The YAML parser's messages (English) in Vietnamese, by the phrase they contain.
+const PARSER_PHRASES: &[(&str, &str)] = &[
+    (
+        "found a tab",
+        "có ký tự tab; YAML chỉ cho thụt lề bằng dấu cách",
+    ),
+    (
+        "mapping values are not allowed",
+        "dấu hai chấm đặt sai chỗ: nội dung có «: » phải đặt trong dấu nháy, hoặc thụt lề sai",
+    ),
+    (
+        "trailing content after",
+        "có chữ thừa sau đoạn trong dấu nháy",
+    ),
+    (
+        "did not find expected key",
+        "thụt lề không khớp với các dòng xung quanh, hoặc thiếu khóa",
+    ),
+    ("could not find expected ':'", "thiếu dấu hai chấm sau khóa"),
+    ("unclosed", "thiếu dấu đóng (nháy hoặc ngoặc)"),
+    (
+        "end of stream",
+        "tệp kết thúc khi còn dấu nháy hoặc ngoặc chưa đóng",
+    ),
+    (
+        "did not find expected node content",
+        "thiếu giá trị, hoặc có ký tự đặc biệt ở đầu giá trị (cần đặt trong dấu nháy)",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "danh sách trong ngoặc vuông chưa đóng «]»",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "nhóm trong ngoặc nhọn chưa đóng «}»",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "dòng «- » đặt sai chỗ (thụt lề sai)",
+    ),
+    ("invalid indentation", "thụt lề sai"),
+    (
+        "unknown escape",
+        "ký tự thoát «\\» không hợp lệ trong dấu nháy kép; dùng dấu nháy đơn",
+    ),
+];
+
+fn parser_message_vi(msg: &str) -> String {
+    match PARSER_PHRASES.iter().find(|(en, _)| msg.contains(en)) {
+        Some((_, vi)) => format!("lỗi cú pháp YAML: {vi}."),
+        None => format!("lỗi cú pháp YAML (chi tiết: {msg})."),
+    }
+}
+
 /// One diagnostic for a parse or type error at `path` (the path serde was at).
 pub fn to_diagnostic(file: &str, path: &str, err: &Error) -> Diagnostic {
     let pos = err
@@ -66,10 +125,11 @@ pub fn to_diagnostic(file: &str, path: &str, err: &Error) -> Diagnostic {
         })
         .unwrap_or_default();
     let inner = unwrap(err);
-    // serde_path_to_error writes "?" for a step it could not name (a syntax error mid-map).
+    // serde_path_to_error writes "?" for a step it could not name (a syntax error mid-map), and
+    // "value" is the inner field of the span wrapper, not a key of the file.
     let path = path
         .split('.')
-        .filter(|s| *s != "?")
+        .filter(|s| *s != "?" && *s != "value")
         .collect::<Vec<_>>()
         .join(".");
     let path = path.trim_matches('.');
@@ -119,9 +179,10 @@ pub fn to_diagnostic(file: &str, path: &str, err: &Error) -> Diagnostic {
         ),
         Error::UnknownAnchor { .. } => ("bí danh «*…» chỉ tới một neo «&…» không tồn tại.".into(), None),
         Error::ExternalMessage { msg, .. } => (
-            format!("lỗi cú pháp YAML: {msg}."),
+            parser_message_vi(msg),
             Some("kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau mỗi khóa, và dấu nháy đóng mở đủ cặp.".into()),
         ),
+        Error::Unexpected { expected, .. } => (format!("giá trị sai kiểu: cần {}.", kind_vi(expected)), None),
         other => (
             format!("không đọc được dữ liệu: {}.", DefaultMessageFormatter.format_message(other)),
             None,

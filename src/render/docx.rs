@@ -5,8 +5,9 @@ use std::sync::LazyLock;
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
-    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run as DocxRun, RunFonts,
-    SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    Run as DocxRun, RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins,
+    TableLayoutType, TableRow, WidthType,
 };
 
 use super::style::*;
@@ -94,12 +95,15 @@ fn centred(r: DocxRun) -> Paragraph {
 
 /// Adds a paragraph border (docx-rs has it on the paragraph's properties only).
 fn with_border(mut p: Paragraph, position: ParagraphBorderPosition) -> Paragraph {
-    p.property = p.property.set_border(
-        ParagraphBorder::new(position)
-            .val(BorderType::Single)
-            .size((RULE_PT * 8.0).round() as usize)
-            .space(1)
-            .color("000000"),
+    // `with_empty`: docx-rs's default border set draws all four sides.
+    p.property = p.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(position)
+                .val(BorderType::Single)
+                .size((RULE_PT * 8.0).round() as usize)
+                .space(1)
+                .color("000000"),
+        ),
     );
     p
 }
@@ -196,7 +200,7 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
             .indent(Some(side), None, Some(side), None)
             .line_spacing(
                 LineSpacing::new()
-                    .before(40)
+                    .before(pt_twips(PARA_SPACING_PT) as u32)
                     .after(pt_twips(BODY_PT / 2.0) as u32)
                     .line(80)
                     .line_rule(LineSpacingType::Exact),
@@ -206,7 +210,8 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
     vec![kind, summary, rule]
 }
 
-fn body_paragraph(kind: ParaKind, runs: &[Run]) -> Paragraph {
+/// A body paragraph; `keep_next` keeps it on the page of what follows (headings always do).
+fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool) -> Paragraph {
     let mut p = Paragraph::new()
         .align(AlignmentType::Both)
         .indent(
@@ -222,7 +227,7 @@ fn body_paragraph(kind: ParaKind, runs: &[Run]) -> Paragraph {
                 .line(pt_twips(LINE_PITCH_PT))
                 .line_rule(LineSpacingType::Exact),
         );
-    if kind == ParaKind::Heading {
+    if kind == ParaKind::Heading || keep_next {
         p = p.keep_next(true);
     }
     for r in runs {
@@ -233,6 +238,11 @@ fn body_paragraph(kind: ParaKind, runs: &[Run]) -> Paragraph {
 
 fn sign_off(recipients: &[String], s: &Signature, g: &Geometry) -> Table {
     let half = g.text_width / 2;
+    let above = LineSpacing::new()
+        .before(pt_twips(2.0 * PARA_SPACING_PT) as u32)
+        .after(0)
+        .line(240)
+        .line_rule(LineSpacingType::Auto);
     let mut left = vec![
         Paragraph::new()
             .add_run(run(
@@ -243,7 +253,7 @@ fn sign_off(recipients: &[String], s: &Signature, g: &Geometry) -> Table {
                 },
                 BODY_PT,
             ))
-            .line_spacing(tight())
+            .line_spacing(above.clone())
             .keep_next(true),
     ];
     for r in recipients {
@@ -255,7 +265,9 @@ fn sign_off(recipients: &[String], s: &Signature, g: &Geometry) -> Table {
         );
     }
     let mut right = vec![
-        centred(text_run(&s.on_behalf, BODY_PT, true, false)).keep_next(true),
+        centred(text_run(&s.on_behalf, BODY_PT, true, false))
+            .line_spacing(above)
+            .keep_next(true),
         centred(text_run(&s.title, BODY_PT, true, false)).keep_next(true),
     ];
     for _ in 0..SIGNATURE_ROOM_LINES {
@@ -310,9 +322,13 @@ impl DocxRenderer {
         for p in title_paragraphs(doc, &g) {
             docx = docx.add_paragraph(p);
         }
-        for b in &doc.blocks {
+        for (i, b) in doc.blocks.iter().enumerate() {
+            let before_sign_off = matches!(doc.blocks.get(i + 1), Some(Block::SignOff { .. }));
             docx = match b {
-                Block::Paragraph { kind, runs } => docx.add_paragraph(body_paragraph(*kind, runs)),
+                Block::Paragraph { kind, runs } => {
+                    // The paragraph before the signature is never left alone on a page.
+                    docx.add_paragraph(body_paragraph(*kind, runs, before_sign_off))
+                }
                 Block::SignOff {
                     recipients,
                     signature,

@@ -32,9 +32,9 @@ pub const SUMMARY_RULE_MM: f64 = 30.0;
 pub const RULE_PT: f64 = 0.6;
 /// Room left to sign (and stamp), in body lines.
 pub const SIGNATURE_ROOM_LINES: usize = 4;
-/// Ascender + descender of Liberation Serif / Times New Roman in em (hhea 0.891 + 0.216):
-/// what a line of text occupies before leading is added.
-pub const FONT_EXTENT_EM: f64 = 1.107;
+/// Height of a line box in em before leading (the template sets text edges 0.8 em above and
+/// 0.2 em below the baseline), so that leading = pitch − size.
+pub const FONT_EXTENT_EM: f64 = 1.0;
 
 /// The numbers above as the Typst template reads them.
 #[derive(Clone, Debug, Serialize)]
