@@ -6,8 +6,9 @@ use serde::Serialize;
 /// A whole document.
 #[derive(Clone, Debug, Serialize)]
 pub struct Document {
-    /// Short kind id, also the file name ("ke-hoach").
-    pub kind: String,
+    /// Where it is written, relative to the output folder and without extension
+    /// ("ke-hoach", "giay-moi/tran-van-binh").
+    pub path: String,
     /// Title for the file's metadata.
     pub meta_title: String,
     /// Author for the file's metadata (the issuing body).
@@ -55,8 +56,8 @@ pub struct Header {
 pub struct Title {
     /// Type in capitals ("KẾ HOẠCH").
     pub kind: String,
-    /// Summary ("tổ chức kiểm điểm, …").
-    pub summary: String,
+    /// Summary ("tổ chức kiểm điểm, …"), when the document has one.
+    pub summary: Option<String>,
 }
 
 /// A run of text with one style.
@@ -170,7 +171,7 @@ impl Document {
         out.push("ĐẢNG CỘNG SẢN VIỆT NAM".into());
         out.push(self.header.place_date.clone());
         out.push(self.title.kind.clone());
-        out.push(self.title.summary.clone());
+        out.extend(self.title.summary.clone());
         for b in &self.blocks {
             match b {
                 Block::Paragraph { runs, .. } => {

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use hoso::diag;
+use hoso::output::Outcome;
 use hoso::pipeline::{self, Failure};
 
 /// Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên — từ một tệp YAML ra .docx và PDF.
@@ -29,6 +30,9 @@ enum Command {
         /// Thư mục ghi kết quả.
         #[arg(long)]
         out: PathBuf,
+        /// Ghi đè cả những tệp đã được sửa tay sau lần tạo trước.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -60,10 +64,17 @@ fn main() -> ExitCode {
             }
             Err(f) => fail(f),
         },
-        Command::Build { data, out } => match pipeline::build(&data, &out) {
-            Ok(files) => {
-                for f in &files {
-                    println!("đã ghi {}", f.display());
+        Command::Build { data, out, force } => match pipeline::build(&data, &out, force) {
+            Ok(outcomes) => {
+                for o in &outcomes {
+                    match o {
+                        Outcome::Written(p) => println!("đã ghi {}", p.display()),
+                        Outcome::KeptEdited { kept, new } => eprintln!(
+                            "chú ý: {} đã được sửa tay sau lần tạo trước nên được giữ nguyên; bản mới ghi vào {} (dùng --force để ghi đè).",
+                            kept.display(),
+                            new.display()
+                        ),
+                    }
                 }
                 ExitCode::SUCCESS
             }

@@ -193,3 +193,14 @@ fn garbage_never_panics() {
     assert_eq!(o.status.code(), Some(2), "a missing file is an I/O error");
     assert!(stderr(&o).contains("không tìm thấy"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_document_number_must_be_a_number() {
+    run(&Case {
+        from: "  so:            # để trống",
+        to: "  so: 5/KH-CBNVT # viết cả ký hiệu",
+        says: &["số văn bản «5/KH-CBNVT» phải là một số"],
+        field: "ke_hoach.so",
+        line_of: None,
+    });
+}

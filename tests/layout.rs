@@ -176,27 +176,27 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
         .descendants()
         .filter(|n| n.has_tag_name("tc"))
         .collect();
-    assert_eq!(cells.len(), 2);
-    let cell_text = |c: roxmltree::Node| -> Vec<String> {
+    let cell_text = |c: roxmltree::Node| -> String {
         c.descendants()
             .filter(|n| n.has_tag_name("t"))
-            .filter_map(|t| t.text().map(String::from))
+            .filter_map(|t| t.text())
             .collect()
     };
+    // Row by row: superior | party title; issuer | place and date; "*" | –; number | –.
+    let texts: Vec<String> = cells.iter().map(|c| cell_text(*c)).collect();
+    assert_eq!(texts.len(), 8, "{texts:?}");
     assert_eq!(
-        cell_text(cells[0])[..3],
-        ["ĐẢNG BỘ QUẬN 9", "CHI BỘ THPT NGUYỄN VĂN TĂNG", "*"]
-    );
-    assert!(
-        cell_text(cells[0])[3].starts_with("Số ") && cell_text(cells[0])[3].ends_with("-KH/CBNVT")
-    );
-    assert_eq!(
-        cell_text(cells[1]),
+        texts[..5],
         [
+            "ĐẢNG BỘ QUẬN 9",
             "ĐẢNG CỘNG SẢN VIỆT NAM",
-            "TP. Hồ Chí Minh, ngày 14 tháng 12 năm 2020"
+            "CHI BỘ THPT NGUYỄN VĂN TĂNG",
+            "TP. Hồ Chí Minh, ngày 14 tháng 12 năm 2020",
+            "*"
         ]
     );
+    assert!(texts[5].is_empty() && texts[7].is_empty());
+    assert!(texts[6].starts_with("Số ") && texts[6].ends_with("-KH/CBNVT"));
     for b in first.descendants().filter(|n| {
         n.tag_name().namespace().is_some()
             && n.parent().is_some_and(|p| p.has_tag_name("tblBorders"))
@@ -222,11 +222,7 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
         rpr.children()
             .any(|n| n.has_tag_name("sz") && w(n, "val") == "30")
     );
-    let date_p = cells[1]
-        .children()
-        .filter(|n| n.has_tag_name("p"))
-        .nth(1)
-        .unwrap();
+    let date_p = cells[3].children().find(|n| n.has_tag_name("p")).unwrap();
     assert!(date_p.descendants().any(|n| n.has_tag_name("i")));
 
     // Body paragraphs justified with a 10 mm first-line indent.

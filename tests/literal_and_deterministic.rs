@@ -54,3 +54,22 @@ fn two_builds_are_byte_identical() {
         assert!(a == b, "{name} differs between two builds");
     }
 }
+
+#[test]
+fn a_number_is_written_with_two_digits_in_hd36_form() {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("d.yaml");
+    std::fs::write(
+        &data,
+        src.replacen("  so:            # để trống", "  so: 5 #", 1),
+    )
+    .unwrap();
+    let (_t, out) = build(&data);
+    for text in [
+        pdf_text(&out.join("ke-hoach.pdf")),
+        docx_text(&out.join("ke-hoach.docx")),
+    ] {
+        assert!(text.contains("Số 05-KH/CBNVT"), "{text}");
+    }
+}

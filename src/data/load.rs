@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde_saphyr::{Location, Options};
 
 use super::model::*;
@@ -146,6 +146,57 @@ impl<'a> Converter<'a> {
         }
     }
 
+    fn time(&mut self, s: &S<String>, path: &str) -> NaiveTime {
+        vn::date::parse_time(&s.value).unwrap_or_else(|| {
+            self.error(
+                pos(&s.referenced),
+                path,
+                format!("«{}» không phải một giờ hợp lệ.", s.value.trim()),
+                Some("viết giờ dạng 7:30 hoặc 14:00."),
+            );
+            NaiveTime::MIN
+        })
+    }
+
+    fn meeting(&mut self, m: &RawMeeting, default_signer: MemberRef) -> Meeting {
+        let guests = m
+            .khach_moi
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                let path = format!("hoi_nghi.khach_moi[{i}]");
+                Guest {
+                    name: self.text(&g.value.ho_ten, &format!("{path}.ho_ten")),
+                    post: self.opt_text(&g.value.chuc_vu, &format!("{path}.chuc_vu")),
+                }
+            })
+            .collect();
+        let invitation = m.giay_moi.as_ref().map(|g| Invitation {
+            number: g
+                .so
+                .as_ref()
+                .and_then(|s| self.number(s, "hoi_nghi.giay_moi.so")),
+            date: self.date(&g.ngay, "hoi_nghi.giay_moi.ngay"),
+            members_too: g.moi_ca_dang_vien,
+            signer: match &g.nguoi_ky {
+                Some(s) => self.member(s, "hoi_nghi.giay_moi.nguoi_ky"),
+                None => default_signer,
+            },
+        });
+        Meeting {
+            date: self.date(&m.ngay, "hoi_nghi.ngay"),
+            start: self.time(&m.bat_dau, "hoi_nghi.bat_dau"),
+            end: m
+                .ket_thuc
+                .as_ref()
+                .map(|s| self.time(s, "hoi_nghi.ket_thuc")),
+            place: self.text(&m.dia_diem, "hoi_nghi.dia_diem"),
+            guests,
+            invitation,
+            date_at: at(&m.ngay, "hoi_nghi.ngay"),
+        }
+    }
+
     fn opt_date(&mut self, s: &Option<S<String>>, path: &str) -> Option<NaiveDate> {
         s.as_ref().map(|s| self.date(s, path))
     }
@@ -282,6 +333,7 @@ impl<'a> Converter<'a> {
             );
         }
         let plan = self.plan(&raw.ke_hoach);
+        let meeting = raw.hoi_nghi.as_ref().map(|m| self.meeting(m, plan.signer));
         if self.diags.is_empty() {
             Ok(Dossier {
                 file: self.file.to_string(),
@@ -289,6 +341,7 @@ impl<'a> Converter<'a> {
                 cell,
                 members,
                 plan,
+                meeting,
             })
         } else {
             crate::diag::sort(&mut self.diags);
@@ -399,6 +452,27 @@ impl<'a> Converter<'a> {
         }
     }
 
+    /// A document number: digits only, written with two digits at least ("5" → "05"); empty
+    /// leaves a gap to write by hand.
+    fn number(&mut self, s: &S<String>, path: &str) -> Option<String> {
+        let t = s.value.trim();
+        if t.is_empty() {
+            return None;
+        }
+        match t.parse::<u32>() {
+            Ok(n) if t.len() <= 6 => Some(format!("{n:02}")),
+            _ => {
+                self.error(
+                    pos(&s.referenced),
+                    path,
+                    format!("số văn bản «{t}» phải là một số (ví dụ «5» hoặc «05»)."),
+                    Some("chỉ ghi con số; phần «-KH/…» được tạo tự động từ loại văn bản và «chi_bo.ky_hieu». Để trống nếu sẽ ghi số bằng tay."),
+                );
+                None
+            }
+        }
+    }
+
     fn tasks(&mut self, list: &[S<RawTask>], path: &str) -> Vec<Task> {
         list.iter()
             .enumerate()
@@ -407,14 +481,7 @@ impl<'a> Converter<'a> {
     }
 
     fn plan(&mut self, p: &RawPlan) -> Plan {
-        let number = p.so.as_ref().map(|s| {
-            let t = vn::text::squeeze(&s.value);
-            match t.parse::<u32>() {
-                Ok(n) => format!("{n:02}"),
-                Err(_) => t,
-            }
-        });
-        let number = number.filter(|n| !n.is_empty());
+        let number = p.so.as_ref().and_then(|s| self.number(s, "ke_hoach.so"));
         let periods = p
             .thoi_gian
             .iter()

@@ -1,6 +1,6 @@
 //! The checked model: every date parsed, every member reference resolved, text in NFC.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 use crate::diag::Pos;
 
@@ -26,6 +26,8 @@ pub struct Dossier {
     pub members: Vec<Member>,
     /// The plan.
     pub plan: Plan,
+    /// The review meeting, when the file describes it.
+    pub meeting: Option<Meeting>,
 }
 
 impl Dossier {
@@ -256,4 +258,45 @@ pub struct Assignment {
     pub who: Assignee,
     /// What.
     pub tasks: Vec<Task>,
+}
+
+/// The review meeting.
+#[derive(Clone, Debug)]
+pub struct Meeting {
+    /// Day.
+    pub date: NaiveDate,
+    /// Start.
+    pub start: NaiveTime,
+    /// End.
+    pub end: Option<NaiveTime>,
+    /// Place.
+    pub place: String,
+    /// Guests from outside the cell.
+    pub guests: Vec<Guest>,
+    /// The invitations, when the file asks for them.
+    pub invitation: Option<Invitation>,
+    /// Where the meeting's date was written.
+    pub date_at: At,
+}
+
+/// A guest of the meeting.
+#[derive(Clone, Debug)]
+pub struct Guest {
+    /// Full name.
+    pub name: String,
+    /// Post.
+    pub post: Option<String>,
+}
+
+/// The invitations to the meeting.
+#[derive(Clone, Debug)]
+pub struct Invitation {
+    /// Number, or `None` for a gap.
+    pub number: Option<String>,
+    /// Date.
+    pub date: NaiveDate,
+    /// Members are invited too.
+    pub members_too: bool,
+    /// Who signs.
+    pub signer: MemberRef,
 }

@@ -20,6 +20,58 @@ pub struct RawDossier {
     pub dang_vien: Vec<S<RawMember>>,
     /// The plan (Kế hoạch).
     pub ke_hoach: RawPlan,
+    /// The review meeting.
+    #[serde(default)]
+    pub hoi_nghi: Option<RawMeeting>,
+}
+
+/// The review meeting (hội nghị kiểm điểm).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMeeting {
+    /// Day.
+    pub ngay: S<String>,
+    /// Start time ("7:30").
+    pub bat_dau: S<String>,
+    /// End time.
+    #[serde(default)]
+    pub ket_thuc: Option<S<String>>,
+    /// Place.
+    pub dia_diem: S<String>,
+    /// Guests from outside the cell.
+    #[serde(default)]
+    pub khach_moi: Vec<S<RawGuest>>,
+    /// The invitations.
+    #[serde(default)]
+    pub giay_moi: Option<RawInvitation>,
+}
+
+/// A guest.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGuest {
+    /// Full name.
+    pub ho_ten: S<String>,
+    /// Post ("Ủy viên Ban Thường vụ Quận ủy").
+    #[serde(default)]
+    pub chuc_vu: Option<S<String>>,
+}
+
+/// The invitations to the meeting (Giấy mời).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInvitation {
+    /// Number; empty leaves a gap.
+    #[serde(default)]
+    pub so: Option<S<String>>,
+    /// Date of the invitations.
+    pub ngay: S<String>,
+    /// Also invite every member of the cell (default: guests only).
+    #[serde(default)]
+    pub moi_ca_dang_vien: bool,
+    /// Who signs (member id); default the plan's signer.
+    #[serde(default)]
+    pub nguoi_ky: Option<S<String>>,
 }
 
 /// The party cell.

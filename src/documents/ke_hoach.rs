@@ -136,7 +136,7 @@ pub fn build(d: &Dossier) -> Document {
 
     let m = d.cell.margins;
     Document {
-        kind: "ke-hoach".into(),
+        path: "ke-hoach".into(),
         meta_title: format!("Kế hoạch {}", p.summary),
         meta_author: d.cell.name.clone(),
         date: p.date.format("%Y-%m-%d").to_string(),
@@ -149,7 +149,7 @@ pub fn build(d: &Dossier) -> Document {
         header: common::header(d, Some((DOC_TYPE, p.number.as_deref())), p.date),
         title: Title {
             kind: "KẾ HOẠCH".into(),
-            summary: p.summary.clone(),
+            summary: Some(p.summary.clone()),
         },
         blocks,
     }

@@ -1,12 +1,72 @@
 //! One builder per document kind: `Dossier` → `doc::Document`. No I/O, no file format here.
 
 pub mod common;
+pub mod giay_moi;
 pub mod ke_hoach;
 
 use crate::data::Dossier;
 use crate::doc::Document;
+use crate::vn;
+
+/// ASCII file names for people, unique within one folder: a second "Nguyễn Văn Nam" is
+/// "nguyen-van-nam-2".
+pub fn unique_slugs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = std::collections::HashMap::<String, usize>::new();
+    names
+        .into_iter()
+        .map(|n| {
+            let base = match vn::text::slug(n) {
+                s if s.is_empty() => "khong-ten".to_string(),
+                s => s,
+            };
+            let count = seen.entry(base.clone()).or_insert(0);
+            *count += 1;
+            if *count == 1 {
+                base
+            } else {
+                format!("{base}-{count}")
+            }
+        })
+        .collect()
+}
 
 /// Every document of the cell, in the order a clerk files them.
 pub fn build_all(d: &Dossier) -> Vec<Document> {
-    vec![ke_hoach::build(d)]
+    let mut docs = vec![ke_hoach::build(d)];
+    if let Some(meeting) = &d.meeting
+        && let Some(inv) = &meeting.invitation
+    {
+        let people = giay_moi::invitees(d, meeting, inv);
+        let slugs = unique_slugs(people.iter().map(|p| p.name.as_str()));
+        docs.extend(
+            people
+                .iter()
+                .zip(&slugs)
+                .map(|(p, s)| giay_moi::build(d, meeting, inv, p, s)),
+        );
+    }
+    docs
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn slugs_stay_unique_when_names_repeat() {
+        assert_eq!(
+            super::unique_slugs([
+                "Nguyễn Văn Nam",
+                "Lê Thủy",
+                "Nguyễn Văn Nam",
+                "Lê Thuỷ",
+                "***"
+            ]),
+            [
+                "nguyen-van-nam",
+                "le-thuy",
+                "nguyen-van-nam-2",
+                "le-thuy-2",
+                "khong-ten"
+            ]
+        );
+    }
 }

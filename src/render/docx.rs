@@ -116,21 +116,39 @@ fn borderless_cell(width: i32, paragraphs: Vec<Paragraph>) -> TableCell {
     cell
 }
 
-fn two_columns(widths: [i32; 2], left: Vec<Paragraph>, right: Vec<Paragraph>) -> Table {
-    Table::without_borders(vec![TableRow::new(vec![
-        borderless_cell(widths[0], left),
-        borderless_cell(widths[1], right),
-    ])])
-    .set_grid(widths.iter().map(|w| *w as usize).collect())
-    .width((widths[0] + widths[1]) as usize, WidthType::Dxa)
-    .layout(TableLayoutType::Fixed)
-    .indent(0)
-    // No inner cell margins: the columns' whole width is for text, as in the PDF.
-    .margins(
-        TableCellMargins::new()
-            .margin_left(0, WidthType::Dxa)
-            .margin_right(0, WidthType::Dxa),
-    )
+/// A borderless two-column table, one row per pair of paragraphs (`None`: an empty cell), so
+/// that the text reads in the same order as it is seen, row by row. Its rows stay on one page.
+fn two_column_rows(widths: [i32; 2], rows: Vec<[Option<Paragraph>; 2]>) -> Table {
+    let last = rows.len().saturating_sub(1);
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, [l, r])| {
+            let cell = |w: i32, p: Option<Paragraph>| {
+                let p = p.unwrap_or_else(|| Paragraph::new().line_spacing(tight()));
+                borderless_cell(w, vec![p.keep_next(i < last)])
+            };
+            TableRow::new(vec![cell(widths[0], l), cell(widths[1], r)]).cant_split()
+        })
+        .collect();
+    Table::without_borders(rows)
+        .set_grid(widths.iter().map(|w| *w as usize).collect())
+        .width((widths[0] + widths[1]) as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .indent(0)
+        // No inner cell margins: the columns' whole width is for text, as in the PDF.
+        .margins(
+            TableCellMargins::new()
+                .margin_left(0, WidthType::Dxa)
+                .margin_right(0, WidthType::Dxa),
+        )
+}
+
+/// Pairs two columns of paragraphs into rows.
+fn zip_rows(left: Vec<Paragraph>, right: Vec<Paragraph>) -> Vec<[Option<Paragraph>; 2]> {
+    let n = left.len().max(right.len());
+    let (mut l, mut r) = (left.into_iter(), right.into_iter());
+    (0..n).map(|_| [l.next(), r.next()]).collect()
 }
 
 /// Writes documents as .docx.
@@ -180,7 +198,7 @@ fn header_table(doc: &Document, g: &Geometry) -> Table {
             .line(240)
             .line_rule(LineSpacingType::Auto),
     );
-    two_columns([left_w, right_w], left, vec![party, date])
+    two_column_rows([left_w, right_w], zip_rows(left, vec![party, date]))
 }
 
 fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
@@ -191,7 +209,11 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
             .line(240)
             .line_rule(LineSpacingType::Auto),
     );
-    let summary = centred(text_run(&doc.title.summary, SUMMARY_PT, true, false));
+    let summary = doc
+        .title
+        .summary
+        .as_ref()
+        .map(|t| centred(text_run(t, SUMMARY_PT, true, false)));
     // The short rule: an empty, tiny paragraph with a top border, indented to the rule's length.
     let side = (g.text_width - twips(SUMMARY_RULE_MM)) / 2;
     let rule = with_border(
@@ -207,7 +229,10 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
             ),
         ParagraphBorderPosition::Top,
     );
-    vec![kind, summary, rule]
+    [Some(kind), summary, Some(rule)]
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 /// A body paragraph; `keep_next` keeps it on the page of what follows (headings always do).
@@ -243,38 +268,37 @@ fn sign_off(recipients: &[String], s: &Signature, g: &Geometry) -> Table {
         .after(0)
         .line(240)
         .line_rule(LineSpacingType::Auto);
+    let label = Run {
+        text: "Nơi nhận:".into(),
+        underline: true,
+        ..Run::default()
+    };
     let mut left = vec![
         Paragraph::new()
-            .add_run(run(
-                &Run {
-                    text: "Nơi nhận:".into(),
-                    underline: true,
-                    ..Run::default()
-                },
-                BODY_PT,
-            ))
-            .line_spacing(above.clone())
-            .keep_next(true),
+            .add_run(run(&label, BODY_PT))
+            .line_spacing(above.clone()),
     ];
     for r in recipients {
         left.push(
             Paragraph::new()
                 .add_run(text_run(r, RECIPIENT_PT, false, false))
-                .line_spacing(tight())
-                .keep_next(true),
+                .line_spacing(tight()),
         );
     }
-    let mut right = vec![
-        centred(text_run(&s.on_behalf, BODY_PT, true, false))
-            .line_spacing(above)
-            .keep_next(true),
-        centred(text_run(&s.title, BODY_PT, true, false)).keep_next(true),
+    let right = vec![
+        centred(text_run(&s.on_behalf, BODY_PT, true, false)).line_spacing(above),
+        centred(text_run(&s.title, BODY_PT, true, false)),
     ];
-    for _ in 0..SIGNATURE_ROOM_LINES {
-        right.push(centred(DocxRun::new().size(half_points(BODY_PT))).keep_next(true));
-    }
-    right.push(centred(text_run(&s.name, BODY_PT, true, false)));
-    two_columns([half, g.text_width - half], left, right)
+    let mut rows = zip_rows(left, right);
+    // Room to sign and stamp: one empty line as tall as the room.
+    let room = LineSpacing::new()
+        .before(0)
+        .after(0)
+        .line(pt_twips(SIGNATURE_ROOM_LINES as f64 * LINE_PITCH_PT))
+        .line_rule(LineSpacingType::Exact);
+    rows.push([None, Some(centred(DocxRun::new()).line_spacing(room))]);
+    rows.push([None, Some(centred(text_run(&s.name, BODY_PT, true, false)))]);
+    two_column_rows([half, g.text_width - half], rows)
 }
 
 /// The page header of pages 2 on: the page number, centred (the first page's header is empty).

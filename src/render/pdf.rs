@@ -125,6 +125,9 @@ fn compile(doc: &Document) -> anyhow::Result<PagedDocument> {
         today,
     };
     let warned = typst::compile::<PagedDocument>(&world);
+    // Typst memoises layout across compilations; keep what recent documents reuse (the
+    // template, fonts) and drop the rest, so a batch of thousands of documents stays small.
+    typst::comemo::evict(10);
     // A missing font would silently change the layout: treat its warning as an error.
     let font_warnings: Vec<_> = warned
         .warnings
@@ -167,7 +170,7 @@ impl super::Renderer for PdfRenderer {
             Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
                 .map(Timestamp::new_utc);
         let options = PdfOptions {
-            ident: Smart::Custom(format!("hoso-{}-{}", doc.kind, doc.date)),
+            ident: Smart::Custom(format!("hoso-{}-{}", doc.path, doc.date)),
             timestamp,
             ..PdfOptions::default()
         };
@@ -208,11 +211,23 @@ fn collect(frame: &typst::layout::Frame, dx: f64, dy: f64, out: &mut Vec<Placed>
             ),
             FrameItem::Text(t) => {
                 let info = t.font.font().info();
+                // The width of what is visible: trailing spaces are not part of the line's ink.
+                let visible = t
+                    .glyphs
+                    .iter()
+                    .rposition(|g| !t.text[g.range()].trim().is_empty());
+                let width: f64 = match visible {
+                    Some(last) => t.glyphs[..=last]
+                        .iter()
+                        .map(|g| g.x_advance.at(t.size).to_pt())
+                        .sum(),
+                    None => 0.0,
+                };
                 out.push(Placed {
-                    text: t.text.to_string(),
+                    text: t.text.trim_end().to_string(),
                     x,
                     y,
-                    width: t.width().to_pt(),
+                    width,
                     size: t.size.to_pt(),
                     bold: info.variant.weight >= FontWeight::BOLD,
                     italic: info.variant.style != FontStyle::Normal,
@@ -235,7 +250,7 @@ pub fn layout_lines(doc: &Document) -> anyhow::Result<Vec<Vec<Placed>>> {
         let mut lines: Vec<Placed> = Vec::new();
         for r in runs {
             match lines.last_mut() {
-                Some(l) if (l.y - r.y).abs() < 0.5 && r.x - (l.x + l.width) < r.size => {
+                Some(l) if (l.y - r.y).abs() < 0.5 && r.x - (l.x + l.width) < r.size / 2.0 => {
                     let gap = r.x - (l.x + l.width);
                     if gap > r.size * 0.15 {
                         l.text.push(' ');

@@ -1,6 +1,6 @@
 //! Dates as Vietnamese documents write them: input parsing, the date line, weekdays.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 
 /// Parses a date written `18/12/2020`, `18-12-2020` or `2020-12-18`; `None` when impossible.
 pub fn parse(input: &str) -> Option<NaiveDate> {
@@ -21,6 +21,35 @@ pub fn parse(input: &str) -> Option<NaiveDate> {
         return None;
     };
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// Parses a time of day written `7:30`, `07:30`, `7h30`, `7g30` or `7 giờ 30`; `None` when impossible.
+pub fn parse_time(input: &str) -> Option<NaiveTime> {
+    let s = input
+        .trim()
+        .to_lowercase()
+        .replace("giờ", ":")
+        .replace("phút", "");
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let (h, m) = match s.split_once([':', 'h', 'g']) {
+        Some((h, m)) => (h, if m.is_empty() { "0" } else { m }),
+        None => (s.as_str(), "0"),
+    };
+    if h.is_empty()
+        || !h.bytes().all(|b| b.is_ascii_digit())
+        || !m.bytes().all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    NaiveTime::from_hms_opt(h.parse().ok()?, m.parse().ok()?, 0)
+}
+
+/// A time as documents write it: "7 giờ 30 phút", "14 giờ".
+pub fn time(t: NaiveTime) -> String {
+    match t.minute() {
+        0 => format!("{} giờ", t.hour()),
+        m => format!("{} giờ {m:02} phút", t.hour()),
+    }
 }
 
 /// The weekday as running text writes it (NĐ 30 Phụ lục II): "thứ Hai" … "thứ Bảy", "Chủ nhật".
@@ -94,6 +123,19 @@ mod tests {
         assert_eq!(parse("18/12/20"), None);
         assert_eq!(parse("hôm qua"), None);
         assert_eq!(parse(""), None);
+    }
+
+    #[test]
+    fn times_parse_and_print() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(parse_time("7:30"), Some(t(7, 30)));
+        assert_eq!(parse_time("07h30"), Some(t(7, 30)));
+        assert_eq!(parse_time("14 giờ"), Some(t(14, 0)));
+        assert_eq!(parse_time("7 giờ 05 phút"), Some(t(7, 5)));
+        assert_eq!(parse_time("25:00"), None);
+        assert_eq!(parse_time("sáng"), None);
+        assert_eq!(time(t(7, 30)), "7 giờ 30 phút");
+        assert_eq!(time(t(14, 0)), "14 giờ");
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! Vietnamese language helpers: dates and weekdays, names, case, slugs, numbers.
 
+pub mod collate;
 pub mod date;
 pub mod text;

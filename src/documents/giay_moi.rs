@@ -1,0 +1,131 @@
+//! Giấy mời: one invitation to the review meeting per invitee. Its wording lives here.
+
+use super::common;
+use crate::data::{Dossier, Invitation, Meeting, PartyPost};
+use crate::doc::{Block, Document, Margins, ParaKind, Run, Title};
+use crate::vn;
+
+/// Document-type abbreviation in the number ("Số 03-GM/CB"; "TM" would clash with "T/M").
+pub const DOC_TYPE: &str = "GM";
+
+/// Someone invited.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Invitee {
+    /// Full name.
+    pub name: String,
+    /// Post, printed under the name.
+    pub post: Option<String>,
+}
+
+/// A member's post as an invitation names it.
+fn member_post(post: PartyPost) -> &'static str {
+    match post {
+        PartyPost::Secretary => "Bí thư Chi bộ",
+        PartyPost::DeputySecretary => "Phó Bí thư Chi bộ",
+        PartyPost::CommitteeMember => "Chi ủy viên",
+        PartyPost::Member => "Đảng viên",
+    }
+}
+
+/// Who is invited: the guests, then (when asked) every member in Vietnamese name order.
+pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee> {
+    let mut out: Vec<Invitee> = meeting
+        .guests
+        .iter()
+        .map(|g| Invitee {
+            name: g.name.clone(),
+            post: g.post.clone(),
+        })
+        .collect();
+    if inv.members_too {
+        let mut members: Vec<Invitee> = d
+            .members
+            .iter()
+            .map(|m| Invitee {
+                name: m.full_name.clone(),
+                post: Some(member_post(m.post).to_string()),
+            })
+            .collect();
+        vn::collate::sort_by_name(&mut members, |i| &i.name);
+        out.extend(members);
+    }
+    out
+}
+
+fn labelled(label: &str, value: &str, bold: bool) -> Block {
+    Block::Paragraph {
+        kind: ParaKind::Body,
+        runs: vec![
+            Run::plain(format!("{label}: ")),
+            Run {
+                text: value.to_string(),
+                bold,
+                ..Run::default()
+            },
+        ],
+    }
+}
+
+/// Builds the invitation of `who`, written to `giay-moi/<slug>`.
+pub fn build(
+    d: &Dossier,
+    meeting: &Meeting,
+    inv: &Invitation,
+    who: &Invitee,
+    slug: &str,
+) -> Document {
+    let mut blocks = vec![
+        Block::body(format!("{} trân trọng kính mời:", d.cell.name)),
+        labelled("Đồng chí", &who.name, true),
+    ];
+    if let Some(post) = &who.post {
+        blocks.push(labelled("Chức vụ", post, false));
+    }
+    blocks.push(labelled(
+        "Tới dự",
+        &format!(
+            "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}.",
+            d.year
+        ),
+        false,
+    ));
+    blocks.push(labelled(
+        "Thời gian",
+        &format!(
+            "{}, {}, ngày {}.",
+            vn::date::time(meeting.start),
+            vn::date::weekday(meeting.date),
+            vn::date::short(meeting.date)
+        ),
+        false,
+    ));
+    blocks.push(labelled(
+        "Địa điểm",
+        &format!("{}.", meeting.place.trim_end_matches('.')),
+        false,
+    ));
+    blocks.push(Block::body("Rất mong đồng chí đến dự đúng giờ."));
+    blocks.push(Block::SignOff {
+        recipients: common::recipients(&["Như trên".to_string()], &d.plan.archive),
+        signature: common::signature(d, inv.signer, d.plan.on_behalf),
+    });
+    let m = d.cell.margins;
+    Document {
+        path: format!("giay-moi/{slug}"),
+        meta_title: format!("Giấy mời đồng chí {}", who.name),
+        meta_author: d.cell.name.clone(),
+        date: inv.date.format("%Y-%m-%d").to_string(),
+        margins: Margins {
+            top: m.top,
+            bottom: m.bottom,
+            left: m.left,
+            right: m.right,
+        },
+        header: common::header(d, Some((DOC_TYPE, inv.number.as_deref())), inv.date),
+        title: Title {
+            kind: "GIẤY MỜI".into(),
+            summary: None,
+        },
+        blocks,
+    }
+}

@@ -1,0 +1,80 @@
+//! Giấy mời: one per invitee, in giay-moi/<slug>, with the meeting's time, computed weekday and
+//! place, in both outputs; unique file names when names repeat.
+
+mod common;
+
+use common::*;
+
+const EXPECTED: &[&str] = &[
+    "ĐẢNG BỘ QUẬN 9",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
+    "CHI BỘ THPT NGUYỄN VĂN TĂNG",
+    "TP. Hồ Chí Minh, ngày 21 tháng 12 năm 2020",
+    "Số 03-GM/CBNVT",
+    "GIẤY MỜI",
+    "Chi bộ THPT Nguyễn Văn Tăng trân trọng kính mời:",
+    "Đồng chí: Trần Văn Bình",
+    "Chức vụ: Chuyên viên Ban Tổ chức Quận ủy Quận 9",
+    "Tới dự: Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm 2020.",
+    "Thời gian: 7 giờ 30 phút, thứ Sáu, ngày 25/12/2020.",
+    "Địa điểm: Phòng họp Hội đồng sư phạm, Trường THPT Nguyễn Văn Tăng.",
+    "Rất mong đồng chí đến dự đúng giờ.",
+];
+
+#[test]
+fn the_guest_gets_an_invitation_with_the_meeting_details() {
+    let (_t, out) = build(&fixture());
+    let pdf = pdf_text(&out.join("giay-moi/tran-van-binh.pdf"));
+    let docx = docx_text(&out.join("giay-moi/tran-van-binh.docx"));
+    assert_in_order("PDF", &pdf, EXPECTED);
+    assert_in_order("DOCX", &docx, EXPECTED);
+    for text in [&pdf, &docx] {
+        for w in [
+            "Nơi nhận:",
+            "- Như trên;",
+            "- Lưu Chi bộ.",
+            "T/M CHI BỘ",
+            "BÍ THƯ",
+            "Lê Thị Ly",
+        ] {
+            assert!(text.contains(w), "{w} missing");
+        }
+    }
+}
+
+#[test]
+fn members_too_get_invitations_with_unique_file_names() {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let data = src
+        .replacen("moi_ca_dang_vien: false", "moi_ca_dang_vien: true", 1)
+        .replacen(
+            "      chuc_vu: Chuyên viên Ban Tổ chức Quận ủy Quận 9\n",
+            "      chuc_vu: Chuyên viên Ban Tổ chức Quận ủy Quận 9\n    - ho_ten: Trần Văn Bình\n",
+            1,
+        );
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("d.yaml");
+    std::fs::write(&p, data).unwrap();
+    let (_t, out) = build(&p);
+    let mut names: Vec<String> = std::fs::read_dir(out.join("giay-moi"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".pdf"))
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "do-ngoc-anh.pdf",
+            "le-thi-ly.pdf",
+            "nguyen-van-nam.pdf",
+            "pham-van-tuong.pdf",
+            "tran-thi-lan.pdf",
+            "tran-van-binh-2.pdf",
+            "tran-van-binh.pdf",
+            "vo-minh-duc.pdf",
+        ]
+    );
+    let nam = docx_text(&out.join("giay-moi/nguyen-van-nam.docx"));
+    assert!(nam.contains("Đồng chí: Nguyễn Văn Nam") && nam.contains("Chức vụ: Phó Bí thư Chi bộ"));
+}
