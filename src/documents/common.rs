@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::data::{Dossier, Member, MemberRef, OnBehalf, Segment, Text};
-use crate::doc::{Header, Signature};
+use crate::doc::{Block, Document, Header, Margins, Signature, Title};
 use crate::vn;
 
 /// Dots left for a number written by hand (a gap of spaces would split the line in text tools).
@@ -82,5 +82,42 @@ pub fn signature(d: &Dossier, signer: MemberRef, on_behalf: OnBehalf) -> Signatu
         .to_string(),
         title: m.post.signature_title().to_string(),
         name: m.full_name.clone(),
+    }
+}
+
+/// How a document of the cell is issued: its type abbreviation, number and date.
+pub struct Issue<'a> {
+    /// Type abbreviation in the number ("KH", "GM").
+    pub doc_type: &'a str,
+    /// Number, or `None` for a gap to fill by hand.
+    pub number: Option<&'a str>,
+    /// Date of the document.
+    pub date: NaiveDate,
+}
+
+/// A document of the cell: the cell's page and header around `title` and `blocks`.
+pub fn document(
+    d: &Dossier,
+    path: String,
+    meta_title: String,
+    issue: Issue,
+    title: Title,
+    blocks: Vec<Block>,
+) -> Document {
+    let m = d.cell.margins;
+    Document {
+        path,
+        meta_title,
+        meta_author: d.cell.name.clone(),
+        date: issue.date.format("%Y-%m-%d").to_string(),
+        margins: Margins {
+            top: m.top,
+            bottom: m.bottom,
+            left: m.left,
+            right: m.right,
+        },
+        header: header(d, Some((issue.doc_type, issue.number)), issue.date),
+        title,
+        blocks,
     }
 }

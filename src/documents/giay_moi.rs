@@ -2,7 +2,7 @@
 
 use super::common;
 use crate::data::{Dossier, Invitation, Meeting, PartyPost};
-use crate::doc::{Block, Document, Margins, ParaKind, Run, Title};
+use crate::doc::{Block, Document, ParaKind, Run, Title};
 use crate::vn;
 
 /// Document-type abbreviation in the number ("Số 03-GM/CB"; "TM" would clash with "T/M").
@@ -109,23 +109,19 @@ pub fn build(
         recipients: common::recipients(&["Như trên".to_string()], &d.plan.archive),
         signature: common::signature(d, inv.signer, d.plan.on_behalf),
     });
-    let m = d.cell.margins;
-    Document {
-        path: format!("giay-moi/{slug}"),
-        meta_title: format!("Giấy mời đồng chí {}", who.name),
-        meta_author: d.cell.name.clone(),
-        date: inv.date.format("%Y-%m-%d").to_string(),
-        margins: Margins {
-            top: m.top,
-            bottom: m.bottom,
-            left: m.left,
-            right: m.right,
+    common::document(
+        d,
+        format!("giay-moi/{slug}"),
+        format!("Giấy mời đồng chí {}", who.name),
+        common::Issue {
+            doc_type: DOC_TYPE,
+            number: inv.number.as_deref(),
+            date: inv.date,
         },
-        header: common::header(d, Some((DOC_TYPE, inv.number.as_deref())), inv.date),
-        title: Title {
+        Title {
             kind: "GIẤY MỜI".into(),
             summary: None,
         },
         blocks,
-    }
+    )
 }

@@ -2,7 +2,7 @@
 
 use super::common::{self, capitalize, comrades};
 use crate::data::{Assignee, Dossier, Task};
-use crate::doc::{Block, Document, Margins, Run, Title};
+use crate::doc::{Block, Document, Run, Title};
 use crate::vn::date;
 
 /// Document-type abbreviation in the number ("Số 05-KH/CB").
@@ -134,23 +134,19 @@ pub fn build(d: &Dossier) -> Document {
         signature: common::signature(d, p.signer, p.on_behalf),
     });
 
-    let m = d.cell.margins;
-    Document {
-        path: "ke-hoach".into(),
-        meta_title: format!("Kế hoạch {}", p.summary),
-        meta_author: d.cell.name.clone(),
-        date: p.date.format("%Y-%m-%d").to_string(),
-        margins: Margins {
-            top: m.top,
-            bottom: m.bottom,
-            left: m.left,
-            right: m.right,
+    common::document(
+        d,
+        "ke-hoach".into(),
+        format!("Kế hoạch {}", p.summary),
+        common::Issue {
+            doc_type: DOC_TYPE,
+            number: p.number.as_deref(),
+            date: p.date,
         },
-        header: common::header(d, Some((DOC_TYPE, p.number.as_deref())), p.date),
-        title: Title {
+        Title {
             kind: "KẾ HOẠCH".into(),
             summary: Some(p.summary.clone()),
         },
         blocks,
-    }
+    )
 }
