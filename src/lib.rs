@@ -10,4 +10,5 @@ pub mod messages;
 pub mod output;
 pub mod pipeline;
 pub mod render;
+pub mod rules;
 pub mod vn;

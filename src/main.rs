@@ -54,19 +54,21 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { data } => match pipeline::check(&data) {
-            Ok(d) => {
+            Ok(c) => {
+                eprint!("{}", diag::report(&c.warnings));
                 println!(
                     "{}: dữ liệu hợp lệ ({} đảng viên).",
                     data.display(),
-                    d.members.len()
+                    c.dossier.members.len()
                 );
                 ExitCode::SUCCESS
             }
             Err(f) => fail(f),
         },
         Command::Build { data, out, force } => match pipeline::build(&data, &out, force) {
-            Ok(outcomes) => {
-                for o in &outcomes {
+            Ok(built) => {
+                eprint!("{}", diag::report(&built.warnings));
+                for o in &built.outcomes {
                     match o {
                         Outcome::Written(p) => println!("đã ghi {}", p.display()),
                         Outcome::KeptEdited { kept, new } => eprintln!(

@@ -1,0 +1,32 @@
+//! The review's rules, checked on the loaded data. Each rule is a function returning diagnostics:
+//! errors stop the build, warnings are printed and the build goes on.
+
+pub mod timetable;
+
+use crate::data::{At, Dossier};
+use crate::diag::{Diagnostic, Severity};
+
+/// Every rule, every problem, sorted by line.
+pub fn check(d: &Dossier) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    out.extend(timetable::period_bounds(d));
+    out.extend(timetable::periods_in_order(d));
+    out.extend(timetable::task_dates_inside_their_period(d));
+    out.extend(timetable::deadlines_before_the_meeting(d));
+    out.extend(timetable::meeting_inside_the_plan(d));
+    out.extend(timetable::past_dates_not_after_the_document(d));
+    crate::diag::sort(&mut out);
+    out
+}
+
+/// A diagnostic of `severity` at `at`.
+fn diag(d: &Dossier, severity: Severity, at: &At, message: String, hint: &str) -> Diagnostic {
+    Diagnostic {
+        severity,
+        file: d.file.clone(),
+        pos: at.pos,
+        path: at.path.clone(),
+        message,
+        hint: Some(hint.to_string()),
+    }
+}
