@@ -204,3 +204,35 @@ fn a_document_number_must_be_a_number() {
         line_of: None,
     });
 }
+
+#[test]
+fn an_alias_bomb_and_an_oversized_file_are_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    // Nine levels of ten aliases each: 10^9 strings if expanded.
+    let mut levels =
+        vec![r#"["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#.to_string()];
+    for i in 1..9 {
+        levels.push(format!("[{}]", vec![format!("*a{}", i - 1); 10].join(",")));
+    }
+    let anchors: String = levels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| format!("    - &a{i} {l}\n"))
+        .collect();
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let bomb = src.replacen(
+        "  can_cu:\n",
+        &format!("  can_cu:\n{anchors}    - *a8\n"),
+        1,
+    );
+    std::fs::write(tmp.path().join("bomb.yaml"), bomb).unwrap();
+    let o = hoso(tmp.path(), &["check", "bomb.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("bomb.yaml:") && !stderr(&o).contains("panicked"));
+
+    let big = format!("nam: 2020\n# {}\n", "x".repeat(5_000_000));
+    std::fs::write(tmp.path().join("big.yaml"), big).unwrap();
+    let o = hoso(tmp.path(), &["check", "big.yaml"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("tệp quá lớn"), "{}", stderr(&o));
+}
