@@ -6,6 +6,10 @@ use serde::Serialize;
 /// A whole document.
 #[derive(Clone, Debug, Serialize)]
 pub struct Document {
+    /// The kind of document ("ke-hoach", "giay-moi"), as `--only` names it.
+    pub kind: String,
+    /// The member the document is about, by id, when it is about one.
+    pub member: Option<String>,
     /// Where it is written, relative to the output folder and without extension
     /// ("ke-hoach", "giay-moi/tran-van-binh").
     pub path: String,

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use hoso::diag;
 use hoso::output::Outcome;
-use hoso::pipeline::{self, Failure};
+use hoso::pipeline::{self, BuildOptions, Failure};
 
 /// Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên — từ một tệp YAML ra .docx và PDF.
 #[derive(Parser)]
@@ -33,6 +33,12 @@ enum Command {
         /// Ghi đè cả những tệp đã được sửa tay sau lần tạo trước.
         #[arg(long)]
         force: bool,
+        /// Chỉ tạo một loại văn bản (ke-hoach, giay-moi).
+        #[arg(long, value_name = "LOAI")]
+        only: Option<String>,
+        /// Chỉ tạo văn bản của một đảng viên (theo mã).
+        #[arg(long, value_name = "MA")]
+        member: Option<String>,
     },
 }
 
@@ -45,6 +51,10 @@ fn fail(f: Failure) -> ExitCode {
         }
         Failure::Io(e) => {
             eprintln!("lỗi: {e:#}");
+            ExitCode::from(2)
+        }
+        Failure::Usage(m) => {
+            eprintln!("lỗi: {m}");
             ExitCode::from(2)
         }
     }
@@ -65,22 +75,38 @@ fn main() -> ExitCode {
             }
             Err(f) => fail(f),
         },
-        Command::Build { data, out, force } => match pipeline::build(&data, &out, force) {
-            Ok(built) => {
-                eprint!("{}", diag::report(&built.warnings));
-                for o in &built.outcomes {
-                    match o {
-                        Outcome::Written(p) => println!("đã ghi {}", p.display()),
-                        Outcome::KeptEdited { kept, new } => eprintln!(
-                            "chú ý: {} đã được sửa tay sau lần tạo trước nên được giữ nguyên; bản mới ghi vào {} (dùng --force để ghi đè).",
-                            kept.display(),
-                            new.display()
-                        ),
+        Command::Build {
+            data,
+            out,
+            force,
+            only,
+            member,
+        } => {
+            match pipeline::build(
+                &data,
+                &out,
+                &BuildOptions {
+                    force,
+                    only,
+                    member,
+                },
+            ) {
+                Ok(built) => {
+                    eprint!("{}", diag::report(&built.warnings));
+                    for o in &built.outcomes {
+                        match o {
+                            Outcome::Written(p) => println!("đã ghi {}", p.display()),
+                            Outcome::KeptEdited { kept, new } => eprintln!(
+                                "chú ý: {} đã được sửa tay sau lần tạo trước nên được giữ nguyên; bản mới ghi vào {} (dùng --force để ghi đè).",
+                                kept.display(),
+                                new.display()
+                            ),
+                        }
                     }
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
+                Err(f) => fail(f),
             }
-            Err(f) => fail(f),
-        },
+        }
     }
 }

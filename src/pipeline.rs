@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::data::{self, Dossier};
 use crate::diag::{Diagnostic, Severity};
+use crate::doc::Document;
 use crate::documents;
 use crate::output::{self, Outcome};
 use crate::render::Renderer;
@@ -18,6 +19,51 @@ pub enum Failure {
     Data(Vec<Diagnostic>),
     /// Rendering or writing failed (exit status 2).
     Io(anyhow::Error),
+    /// The command asked for something that does not exist (exit status 2).
+    Usage(String),
+}
+
+/// What `build` writes.
+#[derive(Clone, Debug, Default)]
+pub struct BuildOptions {
+    /// Overwrite files edited by hand since the last build.
+    pub force: bool,
+    /// Only documents of this kind ("ke-hoach", "giay-moi").
+    pub only: Option<String>,
+    /// Only documents about this member (by id).
+    pub member: Option<String>,
+}
+
+/// Keeps the documents `opts` asks for; an unknown kind or member is a usage error.
+fn select(d: &Dossier, docs: Vec<Document>, opts: &BuildOptions) -> Result<Vec<Document>, Failure> {
+    if let Some(k) = &opts.only
+        && !documents::KINDS.contains(&k.as_str())
+    {
+        return Err(Failure::Usage(format!(
+            "không có loại văn bản «{k}»; các loại: {}.",
+            documents::KINDS.join(", ")
+        )));
+    }
+    if let Some(m) = &opts.member
+        && !d.members.iter().any(|x| &x.id == m)
+    {
+        let ids: Vec<&str> = d.members.iter().map(|x| x.id.as_str()).collect();
+        return Err(Failure::Usage(format!(
+            "không có đảng viên mã «{m}»; các mã: {}.",
+            ids.join(", ")
+        )));
+    }
+    let kept: Vec<Document> = docs
+        .into_iter()
+        .filter(|doc| opts.only.as_ref().is_none_or(|k| &doc.kind == k))
+        .filter(|doc| opts.member.is_none() || doc.member == opts.member)
+        .collect();
+    if kept.is_empty() {
+        return Err(Failure::Usage(
+            "không có văn bản nào khớp với --only / --member đã chọn.".into(),
+        ));
+    }
+    Ok(kept)
 }
 
 fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
@@ -65,17 +111,18 @@ pub struct Built {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds every document of the data file into `out`; a file edited by hand since the last build
-/// is kept unless `force`.
-pub fn build(path: &Path, out: &Path, force: bool) -> Result<Built, Failure> {
+/// Builds the documents of the data file `opts` asks for (all by default) into `out`; a file
+/// edited by hand since the last build is kept unless `opts.force`.
+pub fn build(path: &Path, out: &Path, opts: &BuildOptions) -> Result<Built, Failure> {
     let bytes = read_input(path)?;
     let label = path.display().to_string();
     let Checked { dossier, warnings } = load_and_check(&label, &bytes)?;
-    let docs = documents::build_all(&dossier);
+    let docs = select(&dossier, documents::build_all(&dossier), opts)?;
     let docx = DocxRenderer::new();
     let pdf = PdfRenderer::new();
     let renderers: [&dyn Renderer; 2] = [&docx, &pdf];
     let files = output::render_all(&docs, &renderers).map_err(Failure::Io)?;
-    let outcomes = output::write_all(out, &files, &label, &bytes, force).map_err(Failure::Io)?;
+    let outcomes =
+        output::write_all(out, &files, &label, &bytes, opts.force).map_err(Failure::Io)?;
     Ok(Built { outcomes, warnings })
 }

@@ -78,3 +78,53 @@ fn members_too_get_invitations_with_unique_file_names() {
     let nam = docx_text(&out.join("giay-moi/nguyen-van-nam.docx"));
     assert!(nam.contains("Đồng chí: Nguyễn Văn Nam") && nam.contains("Chức vụ: Phó Bí thư Chi bộ"));
 }
+
+#[test]
+fn only_and_member_build_a_subset() {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("d.yaml"),
+        src.replacen("moi_ca_dang_vien: false", "moi_ca_dang_vien: true", 1),
+    )
+    .unwrap();
+    let o = hoso(
+        tmp.path(),
+        &[
+            "build", "d.yaml", "--out", "out", "--only", "giay-moi", "--member", "nam",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = tmp.path().join("out");
+    assert!(
+        out.join("giay-moi/nguyen-van-nam.pdf").exists()
+            && out.join("giay-moi/nguyen-van-nam.docx").exists()
+    );
+    assert!(!out.join("ke-hoach.pdf").exists() && !out.join("giay-moi/tran-van-binh.pdf").exists());
+
+    let o = hoso(
+        tmp.path(),
+        &["build", "d.yaml", "--out", "out", "--only", "ke-hoach"],
+    );
+    assert!(o.status.success());
+    // The second, partial build keeps the first one's files in the manifest.
+    let m = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(
+        m.contains("giay-moi/nguyen-van-nam.pdf") && m.contains("ke-hoach.pdf"),
+        "{m}"
+    );
+
+    for (args, says) in [
+        (vec!["--only", "mau-99"], "không có loại văn bản «mau-99»"),
+        (
+            vec!["--member", "khong-co"],
+            "không có đảng viên mã «khong-co»",
+        ),
+    ] {
+        let mut all = vec!["build", "d.yaml", "--out", "out"];
+        all.extend(args);
+        let o = hoso(tmp.path(), &all);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains(says), "{}", stderr(&o));
+    }
+}

@@ -85,8 +85,10 @@ pub fn signature(d: &Dossier, signer: MemberRef, on_behalf: OnBehalf) -> Signatu
     }
 }
 
-/// How a document of the cell is issued: its type abbreviation, number and date.
+/// How a document of the cell is issued: its kind, type abbreviation, number and date.
 pub struct Issue<'a> {
+    /// Kind of document ("ke-hoach"), also the folder or file name.
+    pub kind: &'a str,
     /// Type abbreviation in the number ("KH", "GM").
     pub doc_type: &'a str,
     /// Number, or `None` for a gap to fill by hand.
@@ -106,6 +108,8 @@ pub fn document(
 ) -> Document {
     let m = d.cell.margins;
     Document {
+        kind: issue.kind.to_string(),
+        member: None,
         path,
         meta_title,
         meta_author: d.cell.name.clone(),

@@ -5,6 +5,9 @@ use crate::data::{Dossier, Invitation, Meeting, PartyPost};
 use crate::doc::{Block, Document, ParaKind, Run, Title};
 use crate::vn;
 
+/// The kind's id: folder name and `--only` value.
+pub const KIND: &str = "giay-moi";
+
 /// Document-type abbreviation in the number ("Số 03-GM/CB"; "TM" would clash with "T/M").
 pub const DOC_TYPE: &str = "GM";
 
@@ -15,6 +18,8 @@ pub struct Invitee {
     pub name: String,
     /// Post, printed under the name.
     pub post: Option<String>,
+    /// The member's id, when the invitee is a member of the cell.
+    pub member: Option<String>,
 }
 
 /// A member's post as an invitation names it.
@@ -35,6 +40,7 @@ pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee
         .map(|g| Invitee {
             name: g.name.clone(),
             post: g.post.clone(),
+            member: None,
         })
         .collect();
     if inv.members_too {
@@ -44,6 +50,7 @@ pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee
             .map(|m| Invitee {
                 name: m.full_name.clone(),
                 post: Some(member_post(m.post).to_string()),
+                member: Some(m.id.clone()),
             })
             .collect();
         vn::collate::sort_by_name(&mut members, |i| &i.name);
@@ -109,11 +116,12 @@ pub fn build(
         recipients: common::recipients(&["Như trên".to_string()], &d.plan.archive),
         signature: common::signature(d, inv.signer, d.plan.on_behalf),
     });
-    common::document(
+    let mut doc = common::document(
         d,
-        format!("giay-moi/{slug}"),
+        format!("{KIND}/{slug}"),
         format!("Giấy mời đồng chí {}", who.name),
         common::Issue {
+            kind: KIND,
             doc_type: DOC_TYPE,
             number: inv.number.as_deref(),
             date: inv.date,
@@ -123,5 +131,7 @@ pub fn build(
             summary: None,
         },
         blocks,
-    )
+    );
+    doc.member = who.member.clone();
+    doc
 }

@@ -5,6 +5,9 @@ use crate::data::{Assignee, Dossier, Task};
 use crate::doc::{Block, Document, Run, Title};
 use crate::vn::date;
 
+/// The kind's id: file name and `--only` value.
+pub const KIND: &str = "ke-hoach";
+
 /// Document-type abbreviation in the number ("Số 05-KH/CB").
 pub const DOC_TYPE: &str = "KH";
 
@@ -136,9 +139,10 @@ pub fn build(d: &Dossier) -> Document {
 
     common::document(
         d,
-        "ke-hoach".into(),
+        KIND.into(),
         format!("Kế hoạch {}", p.summary),
         common::Issue {
+            kind: KIND,
             doc_type: DOC_TYPE,
             number: p.number.as_deref(),
             date: p.date,

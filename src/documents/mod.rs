@@ -8,6 +8,9 @@ use crate::data::Dossier;
 use crate::doc::Document;
 use crate::vn;
 
+/// Every kind of document, as `--only` names them.
+pub const KINDS: &[&str] = &[ke_hoach::KIND, giay_moi::KIND];
+
 /// ASCII file names for people, unique within one folder: a second "Nguyễn Văn Nam" is
 /// "nguyen-van-nam-2".
 pub fn unique_slugs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {

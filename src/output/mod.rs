@@ -80,11 +80,12 @@ pub fn write_all(
 ) -> Result<Vec<Outcome>> {
     fs::create_dir_all(out).with_context(|| format!("không tạo được thư mục {}", out.display()))?;
     let previous = Manifest::read(out).unwrap_or_default();
+    // Files not rebuilt this time (a build of one kind or one member) keep their entries.
     let mut manifest = Manifest {
         hoso: env!("CARGO_PKG_VERSION").to_string(),
         input: input.to_string(),
         input_sha256: sha256(input_bytes),
-        files: Default::default(),
+        files: previous.files.clone(),
     };
     // Decide each file's destination before touching anything.
     let mut plan: Vec<(&OutFile, PathBuf, Outcome)> = Vec::new();
