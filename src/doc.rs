@@ -21,6 +21,8 @@ pub struct Document {
     pub date: String,
     /// Page margins in millimetres.
     pub margins: Margins,
+    /// The form's label in the top right corner of page 1 ("Mẫu 02-HD KĐ.ĐG 2019"), if any.
+    pub form_label: Option<String>,
     /// The two-column Party header.
     pub header: Header,
     /// Document type and summary.
@@ -105,6 +107,8 @@ pub enum ParaKind {
     Heading,
     /// A list item ("- …" first level, "+ …" second level): justified, first-line indent.
     Item,
+    /// Left-aligned without indent: lines to write on, labelled lines of a form.
+    Plain,
 }
 
 /// A block of the body.
@@ -118,24 +122,25 @@ pub enum Block {
         /// Its text.
         runs: Vec<Run>,
     },
-    /// "Nơi nhận" at the bottom left, level with the signature at the bottom right.
+    /// "Nơi nhận" at the bottom left (when there are recipients), level with the signature at
+    /// the bottom right.
     SignOff {
-        /// Recipient lines, already punctuated ("- Ban Tổ chức Quận ủy;", …, "- Lưu Chi bộ.").
-        recipients: Vec<String>,
+        /// Recipient lines, already punctuated ("- Ban Tổ chức Quận ủy;", …, "- Lưu Chi bộ."),
+        /// or `None` for a signature alone.
+        recipients: Option<Vec<String>>,
         /// The signature.
         signature: Signature,
     },
 }
 
-/// A signature block.
+/// A signature block: its heading lines, room to sign, then the name.
 #[derive(Clone, Debug, Serialize)]
 pub struct Signature {
-    /// "T/M CHI BỘ".
-    pub on_behalf: String,
-    /// "BÍ THƯ".
-    pub title: String,
-    /// The signer's name, title case.
-    pub name: String,
+    /// Lines above the room to sign ("T/M CHI BỘ", "BÍ THƯ"; or "NGƯỜI TỰ KIỂM ĐIỂM",
+    /// "(Ký, ghi rõ họ tên)"), each one run.
+    pub heading: Vec<Run>,
+    /// The signer's name, or `None` when it is written by hand.
+    pub name: Option<String>,
 }
 
 impl Block {
@@ -153,46 +158,18 @@ impl Block {
             runs: vec![Run::bold(text)],
         }
     }
+    /// A left-aligned paragraph without indent.
+    pub fn plain(runs: Vec<Run>) -> Block {
+        Block::Paragraph {
+            kind: ParaKind::Plain,
+            runs,
+        }
+    }
     /// A list item of given runs.
     pub fn item(runs: Vec<Run>) -> Block {
         Block::Paragraph {
             kind: ParaKind::Item,
             runs,
         }
-    }
-}
-
-impl Document {
-    /// All the words of the document in reading order, one string per line of the model
-    /// (header, title, then blocks); what both renderers must print.
-    pub fn lines(&self) -> Vec<String> {
-        let mut out = vec![
-            self.header.superior.clone(),
-            self.header.issuer.clone(),
-            "*".into(),
-        ];
-        out.extend(self.header.number.clone());
-        out.push("ĐẢNG CỘNG SẢN VIỆT NAM".into());
-        out.push(self.header.place_date.clone());
-        out.push(self.title.kind.clone());
-        out.extend(self.title.summary.clone());
-        for b in &self.blocks {
-            match b {
-                Block::Paragraph { runs, .. } => {
-                    out.push(runs.iter().map(|r| r.text.as_str()).collect())
-                }
-                Block::SignOff {
-                    recipients,
-                    signature,
-                } => {
-                    out.push("Nơi nhận:".into());
-                    out.extend(recipients.iter().cloned());
-                    out.push(signature.on_behalf.clone());
-                    out.push(signature.title.clone());
-                    out.push(signature.name.clone());
-                }
-            }
-        }
-        out
     }
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::data::{Dossier, Member, MemberRef, OnBehalf, Segment, Text};
-use crate::doc::{Block, Document, Header, Margins, Signature, Title};
+use crate::doc::{Block, Document, Header, Margins, Run, Signature, Title};
 use crate::vn;
 
 /// Dots left for a number written by hand (a gap of spaces would split the line in text tools).
@@ -71,17 +71,16 @@ pub fn recipients(list: &[String], archive: &str) -> Vec<String> {
     out
 }
 
-/// The signature block of the cell's documents.
+/// The signature block of the cell's documents: "T/M CHI BỘ", the signer's post, their name.
 pub fn signature(d: &Dossier, signer: MemberRef, on_behalf: OnBehalf) -> Signature {
     let m = d.member(signer);
+    let on_behalf = match on_behalf {
+        OnBehalf::Cell => "T/M CHI BỘ",
+        OnBehalf::Committee => "T/M CHI ỦY",
+    };
     Signature {
-        on_behalf: match on_behalf {
-            OnBehalf::Cell => "T/M CHI BỘ",
-            OnBehalf::Committee => "T/M CHI ỦY",
-        }
-        .to_string(),
-        title: m.post.signature_title().to_string(),
-        name: m.full_name.clone(),
+        heading: vec![Run::bold(on_behalf), Run::bold(m.post.signature_title())],
+        name: Some(m.full_name.clone()),
     }
 }
 
@@ -110,6 +109,7 @@ pub fn document(
     Document {
         kind: issue.kind.to_string(),
         member: None,
+        form_label: None,
         path,
         meta_title,
         meta_author: d.cell.name.clone(),

@@ -113,7 +113,10 @@ pub fn build(
     ));
     blocks.push(Block::body("Rất mong đồng chí đến dự đúng giờ."));
     blocks.push(Block::SignOff {
-        recipients: common::recipients(&["Như trên".to_string()], &d.plan.archive),
+        recipients: Some(common::recipients(
+            &["Như trên".to_string()],
+            &d.plan.archive,
+        )),
         signature: common::signature(d, inv.signer, d.plan.on_behalf),
     });
     let mut doc = common::document(

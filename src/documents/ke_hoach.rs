@@ -133,7 +133,7 @@ pub fn build(d: &Dossier) -> Document {
         blocks.push(Block::body(common::text(d, closing)));
     }
     blocks.push(Block::SignOff {
-        recipients: common::recipients(&p.recipients, &p.archive),
+        recipients: Some(common::recipients(&p.recipients, &p.archive)),
         signature: common::signature(d, p.signer, p.on_behalf),
     });
 

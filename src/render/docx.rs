@@ -237,14 +237,13 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
 
 /// A body paragraph; `keep_next` keeps it on the page of what follows (headings always do).
 fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool) -> Paragraph {
+    let (align, indent) = match kind {
+        ParaKind::Plain => (AlignmentType::Left, 0),
+        _ => (AlignmentType::Both, twips(FIRST_LINE_INDENT_MM)),
+    };
     let mut p = Paragraph::new()
-        .align(AlignmentType::Both)
-        .indent(
-            None,
-            Some(SpecialIndentType::FirstLine(twips(FIRST_LINE_INDENT_MM))),
-            None,
-            None,
-        )
+        .align(align)
+        .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
         .line_spacing(
             LineSpacing::new()
                 .before(pt_twips(PARA_SPACING_PT) as u32)
@@ -261,34 +260,46 @@ fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool) -> Paragraph {
     p
 }
 
-fn sign_off(recipients: &[String], s: &Signature, g: &Geometry) -> Table {
+fn sign_off(recipients: Option<&[String]>, s: &Signature, g: &Geometry) -> Table {
     let half = g.text_width / 2;
     let above = LineSpacing::new()
         .before(pt_twips(2.0 * PARA_SPACING_PT) as u32)
         .after(0)
         .line(240)
         .line_rule(LineSpacingType::Auto);
-    let label = Run {
-        text: "Nơi nhận:".into(),
-        underline: true,
-        ..Run::default()
-    };
-    let mut left = vec![
-        Paragraph::new()
-            .add_run(run(&label, BODY_PT))
-            .line_spacing(above.clone()),
-    ];
-    for r in recipients {
+    let mut left = Vec::new();
+    if let Some(recipients) = recipients {
+        let label = Run {
+            text: "Nơi nhận:".into(),
+            underline: true,
+            ..Run::default()
+        };
         left.push(
             Paragraph::new()
-                .add_run(text_run(r, RECIPIENT_PT, false, false))
-                .line_spacing(tight()),
+                .add_run(run(&label, BODY_PT))
+                .line_spacing(above.clone()),
         );
+        for r in recipients {
+            left.push(
+                Paragraph::new()
+                    .add_run(text_run(r, RECIPIENT_PT, false, false))
+                    .line_spacing(tight()),
+            );
+        }
     }
-    let right = vec![
-        centred(text_run(&s.on_behalf, BODY_PT, true, false)).line_spacing(above),
-        centred(text_run(&s.title, BODY_PT, true, false)),
-    ];
+    let right: Vec<Paragraph> = s
+        .heading
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let p = centred(run(r, BODY_PT));
+            if i == 0 {
+                p.line_spacing(above.clone())
+            } else {
+                p
+            }
+        })
+        .collect();
     let mut rows = zip_rows(left, right);
     // Room to sign and stamp: one empty line as tall as the room.
     let room = LineSpacing::new()
@@ -297,7 +308,9 @@ fn sign_off(recipients: &[String], s: &Signature, g: &Geometry) -> Table {
         .line(pt_twips(SIGNATURE_ROOM_LINES as f64 * LINE_PITCH_PT))
         .line_rule(LineSpacingType::Exact);
     rows.push([None, Some(centred(DocxRun::new()).line_spacing(room))]);
-    rows.push([None, Some(centred(text_run(&s.name, BODY_PT, true, false)))]);
+    if let Some(name) = &s.name {
+        rows.push([None, Some(centred(text_run(name, BODY_PT, true, false)))]);
+    }
     two_column_rows([half, g.text_width - half], rows)
 }
 
@@ -309,6 +322,18 @@ fn page_number_header() -> DocxHeader {
             .add_page_num(docx_rs::PageNum::new())
             .size(half_points(PAGE_NUMBER_PT)),
     )
+}
+
+/// The page header of page 1: the form's label in the top right corner, or nothing.
+fn form_label_header(label: Option<&str>) -> DocxHeader {
+    match label {
+        None => DocxHeader::new(),
+        Some(l) => DocxHeader::new().add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Right)
+                .add_run(text_run(l, RECIPIENT_PT, false, true)),
+        ),
+    }
 }
 
 impl DocxRenderer {
@@ -338,7 +363,7 @@ impl DocxRenderer {
             )
             .default_size(half_points(BODY_PT))
             .header(page_number_header())
-            .first_header(DocxHeader::new())
+            .first_header(form_label_header(doc.form_label.as_deref()))
             .title_pg()
             .created_at(&stamp)
             .updated_at(&stamp)
@@ -358,7 +383,7 @@ impl DocxRenderer {
                     signature,
                 } => docx
                     .add_paragraph(Paragraph::new().line_spacing(tight()))
-                    .add_table(sign_off(recipients, signature, &g)),
+                    .add_table(sign_off(recipients.as_deref(), signature, &g)),
             };
         }
         docx
