@@ -77,6 +77,24 @@ fn parse(file: &str, text: &str) -> Result<RawDossier, Vec<Diagnostic>> {
     })
 }
 
+fn level(l: RawLevel) -> Level {
+    match l {
+        RawLevel::XuatSac => Level::Excellent,
+        RawLevel::Tot => Level::Good,
+        RawLevel::TrungBinh => Level::Average,
+        RawLevel::Kem => Level::Poor,
+    }
+}
+
+fn rating(r: RawRating) -> Rating {
+    match r {
+        RawRating::HoanThanhXuatSac => Rating::Excellent,
+        RawRating::HoanThanhTot => Rating::Good,
+        RawRating::HoanThanh => Rating::Done,
+        RawRating::KhongHoanThanh => Rating::NotDone,
+    }
+}
+
 fn pos(l: &Location) -> Pos {
     Pos {
         line: l.line(),
@@ -334,6 +352,10 @@ impl<'a> Converter<'a> {
         }
         let plan = self.plan(&raw.ke_hoach);
         let meeting = raw.hoi_nghi.as_ref().map(|m| self.meeting(m, plan.signer));
+        let form_label_02 = raw
+            .nhan_mau
+            .as_ref()
+            .and_then(|l| self.opt_text(&l.mau_02, "nhan_mau.mau_02"));
         if self.diags.is_empty() {
             Ok(Dossier {
                 file: self.file.to_string(),
@@ -342,6 +364,7 @@ impl<'a> Converter<'a> {
                 members,
                 plan,
                 meeting,
+                form_label_02,
             })
         } else {
             crate::diag::sort(&mut self.diags);
@@ -421,7 +444,59 @@ impl<'a> Converter<'a> {
             admitted: self.date(&m.ngay_vao_dang, &format!("{path}.ngay_vao_dang")),
             job: self.opt_text(&m.nghe_nghiep, &format!("{path}.nghe_nghiep")),
             workplace: self.opt_text(&m.don_vi, &format!("{path}.don_vi")),
+            gov_post: self.opt_text(
+                &m.chuc_vu_chinh_quyen,
+                &format!("{path}.chuc_vu_chinh_quyen"),
+            ),
+            org_post: self.opt_text(&m.chuc_vu_doan_the, &format!("{path}.chuc_vu_doan_the")),
+            leader: m.lanh_dao_quan_ly,
+            review: m
+                .kiem_diem
+                .as_ref()
+                .map(|r| self.self_review(r, m.lanh_dao_quan_ly, &format!("{path}.kiem_diem")))
+                .unwrap_or_default(),
             at: at(s, path),
+        }
+    }
+
+    fn self_review(&mut self, r: &RawSelfReview, leader: bool, path: &str) -> SelfReview {
+        let allowed = crate::documents::mau_02::criteria(leader).len();
+        if r.uu_diem.len() > allowed {
+            let extra = &r.uu_diem[allowed];
+            self.error(
+                pos(&extra.referenced),
+                &format!("{path}.uu_diem[{allowed}]"),
+                format!(
+                    "mục I của bản kiểm điểm {} chỉ có {allowed} tiêu chí, nhưng ở đây có {}.",
+                    if leader { "(cán bộ lãnh đạo, quản lý)" } else { "(đảng viên)" },
+                    r.uu_diem.len()
+                ),
+                Some("mỗi mục trong «uu_diem» ứng với một tiêu chí của mẫu, theo thứ tự; xóa các mục thừa."),
+            );
+        }
+        let opt = |c: &mut Self, v: &Option<S<String>>, name: &str| {
+            c.opt_text(v, &format!("{path}.{name}"))
+        };
+        SelfReview {
+            criteria: r
+                .uu_diem
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Criterion {
+                    text: self
+                        .opt_text(&c.value.noi_dung, &format!("{path}.uu_diem[{i}].noi_dung")),
+                    level: c.value.cap_do.map(level),
+                })
+                .collect(),
+            shortcomings: opt(self, &r.han_che, "han_che"),
+            causes: opt(self, &r.nguyen_nhan, "nguyen_nhan"),
+            remedy: opt(self, &r.khac_phuc, "khac_phuc"),
+            remedy_level: r.cap_do_khac_phuc.map(level),
+            explanations: opt(self, &r.giai_trinh, "giai_trinh"),
+            responsibility: opt(self, &r.trach_nhiem, "trach_nhiem"),
+            direction: opt(self, &r.phuong_huong, "phuong_huong"),
+            rating_civil: r.tu_xep_loai_vien_chuc.map(rating),
+            rating_party: r.tu_xep_loai_dang_vien.map(rating),
         }
     }
 

@@ -28,6 +28,8 @@ pub struct Dossier {
     pub plan: Plan,
     /// The review meeting, when the file describes it.
     pub meeting: Option<Meeting>,
+    /// The self-review's corner label, when the file sets one.
+    pub form_label_02: Option<String>,
 }
 
 impl Dossier {
@@ -145,6 +147,14 @@ pub struct Member {
     pub job: Option<String>,
     /// Workplace.
     pub workplace: Option<String>,
+    /// Post in the administration.
+    pub gov_post: Option<String>,
+    /// Post in mass organisations.
+    pub org_post: Option<String>,
+    /// Holds a leadership or management post.
+    pub leader: bool,
+    /// The self-review as far as written.
+    pub review: SelfReview,
     /// Where the member was written.
     pub at: At,
 }
@@ -299,4 +309,64 @@ pub struct Invitation {
     pub members_too: bool,
     /// Who signs.
     pub signer: MemberRef,
+}
+
+/// A self-assessed level of a criterion ("cấp độ thực hiện").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Level {
+    /// Xuất sắc.
+    Excellent,
+    /// Tốt.
+    Good,
+    /// Trung bình.
+    Average,
+    /// Kém.
+    Poor,
+}
+
+/// A rating level, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rating {
+    /// Hoàn thành xuất sắc nhiệm vụ.
+    Excellent,
+    /// Hoàn thành tốt nhiệm vụ.
+    Good,
+    /// Hoàn thành nhiệm vụ.
+    Done,
+    /// Không hoàn thành nhiệm vụ.
+    NotDone,
+}
+
+/// One criterion of section I of the self-review.
+#[derive(Clone, Debug, Default)]
+pub struct Criterion {
+    /// What the member wrote.
+    pub text: Option<String>,
+    /// The level they give themselves.
+    pub level: Option<Level>,
+}
+
+/// A member's self-review; `None` fields are left as lines to write on.
+#[derive(Clone, Debug, Default)]
+pub struct SelfReview {
+    /// Section I, in the form's order.
+    pub criteria: Vec<Criterion>,
+    /// II.1.
+    pub shortcomings: Option<String>,
+    /// II.2.
+    pub causes: Option<String>,
+    /// III.
+    pub remedy: Option<String>,
+    /// III, level.
+    pub remedy_level: Option<Level>,
+    /// IV.
+    pub explanations: Option<String>,
+    /// V.
+    pub responsibility: Option<String>,
+    /// VI.
+    pub direction: Option<String>,
+    /// VII.1.
+    pub rating_civil: Option<Rating>,
+    /// VII.2.
+    pub rating_party: Option<Rating>,
 }

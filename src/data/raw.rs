@@ -23,6 +23,18 @@ pub struct RawDossier {
     /// The review meeting.
     #[serde(default)]
     pub hoi_nghi: Option<RawMeeting>,
+    /// Form labels printed in the top right corner, when the district uses its own.
+    #[serde(default)]
+    pub nhan_mau: Option<RawFormLabels>,
+}
+
+/// Form labels ("Mẫu 02, Phụ lục 1").
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFormLabels {
+    /// Label of the self-review.
+    #[serde(default)]
+    pub mau_02: Option<S<String>>,
 }
 
 /// The review meeting (hội nghị kiểm điểm).
@@ -163,6 +175,94 @@ pub struct RawMember {
     /// Workplace.
     #[serde(default)]
     pub don_vi: Option<S<String>>,
+    /// Post in the administration ("Phó Hiệu trưởng").
+    #[serde(default)]
+    pub chuc_vu_chinh_quyen: Option<S<String>>,
+    /// Post in mass organisations ("Chủ tịch Công đoàn").
+    #[serde(default)]
+    pub chuc_vu_doan_the: Option<S<String>>,
+    /// Holds a leadership or management post: writes the leader variant of Mẫu 02.
+    #[serde(default)]
+    pub lanh_dao_quan_ly: bool,
+    /// The self-review (Mẫu 02), as far as the member has written it.
+    #[serde(default)]
+    pub kiem_diem: Option<RawSelfReview>,
+}
+
+/// A self-assessed level of a criterion.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawLevel {
+    /// Xuất sắc.
+    XuatSac,
+    /// Tốt.
+    Tot,
+    /// Trung bình.
+    TrungBinh,
+    /// Kém.
+    Kem,
+}
+
+/// A rating level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawRating {
+    /// Hoàn thành xuất sắc nhiệm vụ.
+    HoanThanhXuatSac,
+    /// Hoàn thành tốt nhiệm vụ.
+    HoanThanhTot,
+    /// Hoàn thành nhiệm vụ.
+    HoanThanh,
+    /// Không hoàn thành nhiệm vụ.
+    KhongHoanThanh,
+}
+
+/// One criterion of section I: what the member wrote and the level they give themselves.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriterion {
+    /// The text.
+    #[serde(default)]
+    pub noi_dung: Option<S<String>>,
+    /// Self-assessed level.
+    #[serde(default)]
+    pub cap_do: Option<RawLevel>,
+}
+
+/// A member's self-review; what is missing is left as dotted lines to write on.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSelfReview {
+    /// Section I, one entry per criterion in the form's order.
+    #[serde(default)]
+    pub uu_diem: Vec<S<RawCriterion>>,
+    /// II.1 Shortcomings.
+    #[serde(default)]
+    pub han_che: Option<S<String>>,
+    /// II.2 Their causes.
+    #[serde(default)]
+    pub nguyen_nhan: Option<S<String>>,
+    /// III. Remedy of earlier shortcomings.
+    #[serde(default)]
+    pub khac_phuc: Option<S<String>>,
+    /// III. Its self-assessed level.
+    #[serde(default)]
+    pub cap_do_khac_phuc: Option<RawLevel>,
+    /// IV. Explanations asked for.
+    #[serde(default)]
+    pub giai_trinh: Option<S<String>>,
+    /// V. Responsibility for the collective's shortcomings.
+    #[serde(default)]
+    pub trach_nhiem: Option<S<String>>,
+    /// VI. Direction and measures.
+    #[serde(default)]
+    pub phuong_huong: Option<S<String>>,
+    /// VII.1 Self-rating as civil servant.
+    #[serde(default)]
+    pub tu_xep_loai_vien_chuc: Option<RawRating>,
+    /// VII.2 Self-rating as party member.
+    #[serde(default)]
+    pub tu_xep_loai_dang_vien: Option<RawRating>,
 }
 
 /// Who signs on behalf of whom.

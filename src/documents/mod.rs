@@ -2,14 +2,16 @@
 
 pub mod common;
 pub mod giay_moi;
+pub mod hd21_2019;
 pub mod ke_hoach;
+pub mod mau_02;
 
 use crate::data::Dossier;
 use crate::doc::Document;
 use crate::vn;
 
 /// Every kind of document, as `--only` names them.
-pub const KINDS: &[&str] = &[ke_hoach::KIND, giay_moi::KIND];
+pub const KINDS: &[&str] = &[ke_hoach::KIND, mau_02::KIND, giay_moi::KIND];
 
 /// ASCII file names for people, unique within one folder: a second "Nguyễn Văn Nam" is
 /// "nguyen-van-nam-2".
@@ -36,6 +38,16 @@ pub fn unique_slugs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String>
 /// Every document of the cell, in the order a clerk files them.
 pub fn build_all(d: &Dossier) -> Vec<Document> {
     let mut docs = vec![ke_hoach::build(d)];
+    // One self-review per member, in Vietnamese name order, in mau-02/<slug>.
+    let mut members: Vec<&crate::data::Member> = d.members.iter().collect();
+    vn::collate::sort_by_name(&mut members, |m| &m.full_name);
+    let slugs = unique_slugs(members.iter().map(|m| m.full_name.as_str()));
+    docs.extend(
+        members
+            .iter()
+            .zip(&slugs)
+            .map(|(m, s)| mau_02::build(d, m, s)),
+    );
     if let Some(meeting) = &d.meeting
         && let Some(inv) = &meeting.invitation
     {

@@ -1,0 +1,69 @@
+//! The forms of Hướng dẫn 21-HD/BTCTW (2019), used for the reviews of 2019–2022: their corner
+//! labels, criteria and fixed wording. A later regulation gets a module of its own.
+
+use crate::data::{Level, Rating};
+
+/// Corner label of the self-review.
+pub const LABEL_02: &str = "Mẫu 02-HD KĐ.ĐG 2019";
+
+/// The four self-assessed levels of a criterion, in the form's order.
+pub const LEVELS: [(Level, &str); 4] = [
+    (Level::Excellent, "Xuất sắc"),
+    (Level::Good, "Tốt"),
+    (Level::Average, "Trung bình"),
+    (Level::Poor, "Kém"),
+];
+
+/// The four rating levels, in the form's order.
+pub const RATINGS: [(Rating, &str); 4] = [
+    (Rating::Excellent, "Hoàn thành xuất sắc nhiệm vụ"),
+    (Rating::Good, "Hoàn thành tốt nhiệm vụ"),
+    (Rating::Done, "Hoàn thành nhiệm vụ"),
+    (Rating::NotDone, "Không hoàn thành nhiệm vụ"),
+];
+
+/// The line that introduces a criterion's level.
+pub const LEVEL_PROMPT: &str = "Tự đánh giá về cấp độ thực hiện:";
+
+/// A criterion of section I of Mẫu 02: its wording, and whether it is self-assessed.
+pub struct CriterionForm {
+    /// The wording.
+    pub text: &'static str,
+    /// Whether the form asks for a level under it.
+    pub assessed: bool,
+}
+
+const POLITICS: CriterionForm = CriterionForm {
+    text: "Về phẩm chất chính trị; phẩm chất đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc:",
+    assessed: true,
+};
+const DUTIES: CriterionForm = CriterionForm {
+    text: "Về thực hiện chức trách, nhiệm vụ được giao:",
+    assessed: true,
+};
+const PLEDGE: CriterionForm = CriterionForm {
+    text: "Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm:",
+    assessed: false,
+};
+
+/// Section I of Mẫu 02 for a member without a leadership post.
+pub const CRITERIA_MEMBER: [CriterionForm; 3] = [POLITICS, DUTIES, PLEDGE];
+
+/// Section I of Mẫu 02 for a member holding a leadership or management post.
+pub const CRITERIA_LEADER: [CriterionForm; 6] = [
+    POLITICS,
+    DUTIES,
+    CriterionForm {
+        text: "Kết quả công tác lãnh đạo, chỉ đạo, quản lý, điều hành; thực hiện chức trách, nhiệm vụ; mức độ hoàn thành nhiệm vụ của các tổ chức, cơ quan, đơn vị thuộc quyền quản lý; khả năng quy tụ, xây dựng đoàn kết nội bộ:",
+        assessed: true,
+    },
+    CriterionForm {
+        text: "Trách nhiệm trong công việc; tinh thần năng động, đổi mới, sáng tạo, dám nghĩ, dám làm, dám chịu trách nhiệm; xử lý những vấn đề khó, phức tạp, nhạy cảm trong thực hiện nhiệm vụ:",
+        assessed: true,
+    },
+    CriterionForm {
+        text: "Trách nhiệm nêu gương của bản thân và gia đình; việc đấu tranh phòng, chống tham nhũng, tiêu cực, lãng phí; sự tín nhiệm của cán bộ, đảng viên:",
+        assessed: true,
+    },
+    PLEDGE,
+];

@@ -1,0 +1,161 @@
+//! Mẫu 02: one self-review per member in mau-02/<slug>, prefilled; the leader variant for
+//! members holding a leadership post; what is not written is left as dotted lines.
+
+mod common;
+
+use common::*;
+
+const LAN: &[&str] = &[
+    "BẢN KIỂM ĐIỂM CÁ NHÂN",
+    "Năm 2020",
+    "Họ và tên: Trần Thị Lan",
+    "Ngày sinh: 15/10/1985",
+    "Chức vụ Đảng: Đảng viên",
+    "Chức vụ chính quyền:",
+    "Chức vụ đoàn thể: Bí thư Chi đoàn giáo viên",
+    "Đơn vị công tác: Trường THPT Nguyễn Văn Tăng",
+    "Chi bộ: THPT Nguyễn Văn Tăng",
+    "I. Ưu điểm, kết quả đạt được",
+    "1. Về phẩm chất chính trị; phẩm chất đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc:",
+    "Luôn giữ vững lập trường chính trị",
+    "Tự đánh giá về cấp độ thực hiện: □ Xuất sắc ■ Tốt □ Trung bình □ Kém",
+    "2. Về thực hiện chức trách, nhiệm vụ được giao:",
+    "tỉ lệ học sinh đạt trung bình trở lên 97%",
+    "Tự đánh giá về cấp độ thực hiện: □ Xuất sắc ■ Tốt □ Trung bình □ Kém",
+    "3. Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm:",
+    "Thực hiện đầy đủ bản cam kết",
+    "II. Hạn chế, khuyết điểm và nguyên nhân",
+    "1. Hạn chế, khuyết điểm:",
+    "Việc đổi mới phương pháp dạy học",
+    "2. Nguyên nhân của hạn chế, khuyết điểm:",
+    "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước",
+    "Tự đánh giá về cấp độ thực hiện: □ Xuất sắc ■ Tốt □ Trung bình □ Kém",
+    "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)",
+    "V. Làm rõ trách nhiệm của cá nhân đối với những hạn chế, khuyết điểm của tập thể (nếu có)",
+    "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm",
+    "VII. Tự nhận mức xếp loại chất lượng",
+    "1. Xếp loại cán bộ, công chức, viên chức:",
+    "□ Hoàn thành xuất sắc nhiệm vụ",
+    "■ Hoàn thành tốt nhiệm vụ",
+    "□ Hoàn thành nhiệm vụ",
+    "□ Không hoàn thành nhiệm vụ",
+    "2. Xếp loại đảng viên:",
+    "■ Hoàn thành tốt nhiệm vụ",
+    "NGƯỜI TỰ KIỂM ĐIỂM",
+    "(Ký, ghi rõ họ tên)",
+    "Trần Thị Lan",
+    "Đánh giá, xếp loại chất lượng công chức, viên chức",
+    "- Nhận xét, đánh giá của người quản lý, sử dụng công chức, viên chức:",
+    "THỦ TRƯỞNG CƠ QUAN, ĐƠN VỊ",
+    "Đánh giá, xếp loại chất lượng đảng viên",
+    "- Nhận xét, đánh giá của chi ủy:",
+    "- Chi bộ đề xuất xếp loại mức chất lượng:",
+    "T/M CHI ỦY (CHI BỘ)",
+    "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:",
+    "T/M ĐẢNG ỦY (CHI ỦY)",
+];
+
+#[test]
+fn every_member_gets_a_prefilled_self_review() {
+    let (_t, out) = build(&fixture());
+    let dir = out.join("mau-02");
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 12, "{files:?}");
+
+    let pdf = pdf_text(&dir.join("tran-thi-lan.pdf"));
+    let docx = docx_text(&dir.join("tran-thi-lan.docx"));
+    assert_in_order("PDF", &pdf, LAN);
+    assert_in_order("DOCX", &docx, LAN);
+    // Three criteria for a member without a leadership post, two of them assessed, plus III.
+    assert_eq!(docx.matches("Tự đánh giá về cấp độ thực hiện").count(), 3);
+    assert!(!docx.contains("4. Trách nhiệm"));
+    // The form's label in the top right corner of page 1.
+    assert!(pdf.starts_with("Mẫu 02-HD KĐ.ĐG 2019"), "{}", &pdf[..80]);
+    let rels = zip_part(
+        &dir.join("tran-thi-lan.docx"),
+        "word/_rels/document.xml.rels",
+    );
+    let headers: String = rels
+        .split("Target=\"")
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .filter(|t| t.starts_with("header"))
+        .map(|t| zip_part(&dir.join("tran-thi-lan.docx"), &format!("word/{t}")))
+        .collect();
+    assert!(headers.contains("Mẫu 02-HD KĐ.ĐG 2019"));
+}
+
+#[test]
+fn a_leader_gets_the_leader_variant_with_lines_to_write_on() {
+    let (_t, out) = build(&fixture());
+    for text in [
+        pdf_text(&out.join("mau-02/nguyen-van-nam.pdf")),
+        docx_text(&out.join("mau-02/nguyen-van-nam.docx")),
+    ] {
+        assert_in_order(
+            "leader",
+            &text,
+            &[
+                "Năm 2020 (cá nhân giữ chức vụ lãnh đạo, quản lý)",
+                "Họ và tên: Nguyễn Văn Nam",
+                "Chức vụ Đảng: Phó Bí thư Chi bộ",
+                "Chức vụ chính quyền: Phó Hiệu trưởng",
+                "3. Kết quả công tác lãnh đạo, chỉ đạo, quản lý, điều hành",
+                "4. Trách nhiệm trong công việc",
+                "5. Trách nhiệm nêu gương của bản thân và gia đình",
+                "6. Việc thực hiện cam kết tu dưỡng",
+                "……………………",
+                "NGƯỜI TỰ KIỂM ĐIỂM",
+                "Nguyễn Văn Nam",
+            ],
+        );
+        // Five assessed criteria plus III, nothing ticked: the member has not written it yet.
+        assert_eq!(text.matches("Tự đánh giá về cấp độ thực hiện").count(), 6);
+        assert!(!text.contains('■'));
+    }
+}
+
+#[test]
+fn a_district_label_replaces_the_default_and_extra_criteria_are_refused() {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(
+        tmp.path().join("d.yaml"),
+        format!("{src}\nnhan_mau:\n  mau_02: Mẫu 02, Phụ lục 1\n"),
+    )
+    .unwrap();
+    let o = hoso(
+        tmp.path(),
+        &[
+            "build", "d.yaml", "--out", "out", "--only", "mau-02", "--member", "lan",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        pdf_text(&tmp.path().join("out/mau-02/tran-thi-lan.pdf")).starts_with("Mẫu 02, Phụ lục 1")
+    );
+
+    let extra = src.replacen(
+        "        - noi_dung: Thực hiện đầy đủ bản cam kết tu dưỡng, rèn luyện, phấn đấu năm 2020.\n",
+        "        - noi_dung: Thực hiện đầy đủ bản cam kết tu dưỡng, rèn luyện, phấn đấu năm 2020.\n        - noi_dung: Một tiêu chí thừa.\n",
+        1,
+    );
+    std::fs::write(tmp.path().join("x.yaml"), &extra).unwrap();
+    let o = hoso(tmp.path(), &["check", "x.yaml"]);
+    let line = extra
+        .lines()
+        .position(|l| l.contains("Một tiêu chí thừa"))
+        .unwrap()
+        + 1;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains(&format!("x.yaml:{line}:")),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("chỉ có 3 tiêu chí"), "{}", stderr(&o));
+}
