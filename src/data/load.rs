@@ -352,6 +352,14 @@ impl<'a> Converter<'a> {
         }
         let plan = self.plan(&raw.ke_hoach);
         let meeting = raw.hoi_nghi.as_ref().map(|m| self.meeting(m, plan.signer));
+        let form_label_01 = raw
+            .nhan_mau
+            .as_ref()
+            .and_then(|l| self.opt_text(&l.mau_01, "nhan_mau.mau_01"));
+        let collective = raw
+            .bao_cao_tap_the
+            .as_ref()
+            .map(|r| self.collective(r, plan.signer));
         let form_label_02 = raw
             .nhan_mau
             .as_ref()
@@ -365,6 +373,8 @@ impl<'a> Converter<'a> {
                 plan,
                 meeting,
                 form_label_02,
+                form_label_01,
+                collective,
             })
         } else {
             crate::diag::sort(&mut self.diags);
@@ -459,16 +469,83 @@ impl<'a> Converter<'a> {
         }
     }
 
+    fn collective(
+        &mut self,
+        r: &RawCollectiveReport,
+        default_signer: MemberRef,
+    ) -> CollectiveReport {
+        let path = "bao_cao_tap_the";
+        let review = match &r.kiem_diem {
+            None => SelfReview::default(),
+            Some(k) => {
+                if k.value.tu_xep_loai_vien_chuc.is_some()
+                    || k.value.tu_xep_loai_dang_vien.is_some()
+                {
+                    self.error(
+                        pos(&k.referenced),
+                        &format!("{path}.kiem_diem"),
+                        "báo cáo tập thể không có mục xếp loại viên chức hay đảng viên.".into(),
+                        Some("mức tập thể tự nhận ghi ở «bao_cao_tap_the.tu_xep_loai»."),
+                    );
+                }
+                self.review_sections(
+                    &k.value,
+                    crate::documents::mau_01::CRITERIA_COUNT,
+                    "tập thể",
+                    &format!("{path}.kiem_diem"),
+                )
+            }
+        };
+        CollectiveReport {
+            number: r
+                .so
+                .as_ref()
+                .and_then(|s| self.number(s, "bao_cao_tap_the.so")),
+            date: self.date(&r.ngay, "bao_cao_tap_the.ngay"),
+            review,
+            rating: r.tu_xep_loai.map(rating),
+            recipients: r
+                .noi_nhan
+                .iter()
+                .enumerate()
+                .map(|(i, s)| self.text(s, &format!("{path}.noi_nhan[{i}]")))
+                .collect(),
+            signer: match &r.nguoi_ky {
+                Some(s) => self.member(s, "bao_cao_tap_the.nguoi_ky"),
+                None => default_signer,
+            },
+            on_behalf: match r.thay_mat {
+                Some(RawOnBehalf::ChiBo) => OnBehalf::Cell,
+                _ => OnBehalf::Committee,
+            },
+        }
+    }
+
     fn self_review(&mut self, r: &RawSelfReview, leader: bool, path: &str) -> SelfReview {
         let allowed = crate::documents::mau_02::criteria(leader).len();
+        let who = if leader {
+            "(cán bộ lãnh đạo, quản lý)"
+        } else {
+            "(đảng viên)"
+        };
+        self.review_sections(r, allowed, who, path)
+    }
+
+    /// Sections I–VII of a review (a member's or the cell's); `allowed` criteria in section I.
+    fn review_sections(
+        &mut self,
+        r: &RawSelfReview,
+        allowed: usize,
+        who: &str,
+        path: &str,
+    ) -> SelfReview {
         if r.uu_diem.len() > allowed {
             let extra = &r.uu_diem[allowed];
             self.error(
                 pos(&extra.referenced),
                 &format!("{path}.uu_diem[{allowed}]"),
                 format!(
-                    "mục I của bản kiểm điểm {} chỉ có {allowed} tiêu chí, nhưng ở đây có {}.",
-                    if leader { "(cán bộ lãnh đạo, quản lý)" } else { "(đảng viên)" },
+                    "mục I của bản kiểm điểm {who} chỉ có {allowed} tiêu chí, nhưng ở đây có {}.",
                     r.uu_diem.len()
                 ),
                 Some("mỗi mục trong «uu_diem» ứng với một tiêu chí của mẫu, theo thứ tự; xóa các mục thừa."),

@@ -30,6 +30,10 @@ pub struct Dossier {
     pub meeting: Option<Meeting>,
     /// The self-review's corner label, when the file sets one.
     pub form_label_02: Option<String>,
+    /// The collective report's corner label, when the file sets one.
+    pub form_label_01: Option<String>,
+    /// The collective report, when the file describes it.
+    pub collective: Option<CollectiveReport>,
 }
 
 impl Dossier {
@@ -369,4 +373,23 @@ pub struct SelfReview {
     pub rating_civil: Option<Rating>,
     /// VII.2.
     pub rating_party: Option<Rating>,
+}
+
+/// The cell's collective report (Mẫu 01).
+#[derive(Clone, Debug)]
+pub struct CollectiveReport {
+    /// Number, or `None` for a gap.
+    pub number: Option<String>,
+    /// Date.
+    pub date: NaiveDate,
+    /// Sections I–VI.
+    pub review: SelfReview,
+    /// VII.
+    pub rating: Option<Rating>,
+    /// Recipients.
+    pub recipients: Vec<String>,
+    /// Who signs.
+    pub signer: MemberRef,
+    /// On behalf of whom.
+    pub on_behalf: OnBehalf,
 }

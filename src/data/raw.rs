@@ -23,15 +23,47 @@ pub struct RawDossier {
     /// The review meeting.
     #[serde(default)]
     pub hoi_nghi: Option<RawMeeting>,
+    /// The cell's collective report (Mẫu 01).
+    #[serde(default)]
+    pub bao_cao_tap_the: Option<RawCollectiveReport>,
     /// Form labels printed in the top right corner, when the district uses its own.
     #[serde(default)]
     pub nhan_mau: Option<RawFormLabels>,
+}
+
+/// The collective report (Mẫu 01).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCollectiveReport {
+    /// Number; empty leaves a gap.
+    #[serde(default)]
+    pub so: Option<S<String>>,
+    /// Date.
+    pub ngay: S<String>,
+    /// Sections I–VI, written like a member's self-review (without its ratings).
+    #[serde(default)]
+    pub kiem_diem: Option<S<RawSelfReview>>,
+    /// VII. The level the cell gives itself.
+    #[serde(default)]
+    pub tu_xep_loai: Option<RawRating>,
+    /// Recipients.
+    #[serde(default)]
+    pub noi_nhan: Vec<S<String>>,
+    /// Who signs (member id); default the plan's signer.
+    #[serde(default)]
+    pub nguoi_ky: Option<S<String>>,
+    /// Signs on behalf of the committee (default) or of the cell.
+    #[serde(default)]
+    pub thay_mat: Option<RawOnBehalf>,
 }
 
 /// Form labels ("Mẫu 02, Phụ lục 1").
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFormLabels {
+    /// Label of the collective report.
+    #[serde(default)]
+    pub mau_01: Option<S<String>>,
     /// Label of the self-review.
     #[serde(default)]
     pub mau_02: Option<S<String>>,

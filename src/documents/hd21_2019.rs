@@ -3,6 +3,9 @@
 
 use crate::data::{Level, Rating};
 
+/// Corner label of the collective report.
+pub const LABEL_01: &str = "Mẫu 01-HD KĐ.ĐG 2019";
+
 /// Corner label of the self-review.
 pub const LABEL_02: &str = "Mẫu 02-HD KĐ.ĐG 2019";
 
@@ -66,4 +69,24 @@ pub const CRITERIA_LEADER: [CriterionForm; 6] = [
         assessed: true,
     },
     PLEDGE,
+];
+
+/// Section I of Mẫu 01, the collective report: every criterion is self-assessed.
+pub const CRITERIA_COLLECTIVE: [CriterionForm; 4] = [
+    CriterionForm {
+        text: "Việc chấp hành nguyên tắc tổ chức và hoạt động, nhất là nguyên tắc tập trung dân chủ; thực hiện quy chế làm việc.",
+        assessed: true,
+    },
+    CriterionForm {
+        text: "Kết quả thực hiện các mục tiêu, chỉ tiêu, nhiệm vụ được đề ra trong nghị quyết đại hội, kế hoạch, chương trình công tác năm được cấp có thẩm quyền giao, phê duyệt.",
+        assessed: true,
+    },
+    CriterionForm {
+        text: "Công tác xây dựng, chỉnh đốn Đảng và hệ thống chính trị; trách nhiệm nêu gương; trách nhiệm giải trình; công tác đấu tranh phòng, chống tham nhũng, tiêu cực, lãng phí; công tác kiểm tra, giám sát, kỷ luật đảng và giải quyết khiếu nại, tố cáo.",
+        assessed: true,
+    },
+    CriterionForm {
+        text: "Trách nhiệm của tập thể lãnh đạo, quản lý trong thực hiện nhiệm vụ chính trị của địa phương, tổ chức, cơ quan, đơn vị.",
+        assessed: true,
+    },
 ];

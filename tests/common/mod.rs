@@ -117,7 +117,7 @@ pub fn assert_in_order(what: &str, text: &str, expected: &[&str]) {
                     } else {
                         "at all"
                     },
-                    &text[from..text.len().min(from + 600)]
+                    text[from..].chars().take(300).collect::<String>()
                 );
             }
         }

@@ -1,0 +1,131 @@
+//! Pieces shared by the review forms (Mẫu 01, Mẫu 02): section headings, the member's or the
+//! cell's text or dotted lines to write on, □/■ rows, signature blocks without recipients.
+
+use super::hd21_2019::{self as form, CriterionForm};
+use crate::data::{Level, Rating, SelfReview};
+use crate::doc::{Block, ParaKind, Run, Signature};
+
+/// A line of dots to write on: 32 ellipses of 1 em at 14 pt fill the 165 mm text line
+/// without running past it.
+pub fn dots() -> String {
+    "…".repeat(32)
+}
+
+/// "Label: value", or "Label: ……" when the value is unknown.
+pub fn field(label: &str, value: Option<&str>) -> Block {
+    Block::plain(vec![
+        Run::plain(format!("{label}: ")),
+        Run::plain(value.unwrap_or("……………………………………")),
+    ])
+}
+
+/// A numbered sub-heading of a section ("1. Hạn chế, khuyết điểm:"), bold italic.
+pub fn sub(text: String) -> Block {
+    Block::Paragraph {
+        kind: ParaKind::Body,
+        runs: vec![Run {
+            text,
+            italic: true,
+            bold: true,
+            ..Run::default()
+        }],
+    }
+}
+
+/// What was written, or two dotted lines to write on.
+pub fn answer(text: Option<&str>, out: &mut Vec<Block>) {
+    match text {
+        Some(t) => out.push(Block::body(t)),
+        None => {
+            out.push(Block::plain(vec![Run::plain(dots())]));
+            out.push(Block::plain(vec![Run::plain(dots())]));
+        }
+    }
+}
+
+/// "□ Xuất sắc ■ Tốt □ Trung bình □ Kém": the chosen box filled.
+fn boxes<T: PartialEq + Copy>(options: &[(T, &str)], chosen: Option<T>, sep: &str) -> String {
+    options
+        .iter()
+        .map(|(v, label)| format!("{} {label}", if Some(*v) == chosen { "■" } else { "□" }))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// "Tự đánh giá về cấp độ thực hiện: □ Xuất sắc ■ Tốt □ Trung bình □ Kém".
+pub fn level_row(chosen: Option<Level>) -> Block {
+    Block::Paragraph {
+        kind: ParaKind::Body,
+        runs: vec![Run::plain(format!(
+            "{} {}",
+            form::LEVEL_PROMPT,
+            boxes(&form::LEVELS, chosen, "   ")
+        ))],
+    }
+}
+
+/// The four rating levels, one per line, the chosen one filled.
+pub fn rating_rows(chosen: Option<Rating>, out: &mut Vec<Block>) {
+    for (v, label) in form::RATINGS {
+        let mark = if Some(v) == chosen { "■" } else { "□" };
+        out.push(Block::plain(vec![Run::plain(format!("{mark} {label}"))]));
+    }
+}
+
+/// A signature block without recipients: bold heading lines, italic notes, then the name.
+pub fn signature(lines: &[(&str, bool)], name: Option<String>) -> Block {
+    Block::SignOff {
+        recipients: None,
+        signature: Signature {
+            heading: lines
+                .iter()
+                .map(|(t, bold)| Run {
+                    text: t.to_string(),
+                    bold: *bold,
+                    italic: !*bold,
+                    ..Run::default()
+                })
+                .collect(),
+            name,
+        },
+    }
+}
+
+/// Sections I–VI of a review in the form's order: criteria with their levels, shortcomings and
+/// causes, remedy with its level, explanations, responsibility (`responsibility_title`), direction.
+pub fn sections_i_to_vi(
+    criteria: &[CriterionForm],
+    r: &SelfReview,
+    responsibility_title: &str,
+    b: &mut Vec<Block>,
+) {
+    b.push(Block::heading("I. Ưu điểm, kết quả đạt được"));
+    for (i, c) in criteria.iter().enumerate() {
+        let entry = r.criteria.get(i);
+        b.push(sub(format!("{}. {}", i + 1, c.text)));
+        answer(entry.and_then(|e| e.text.as_deref()), b);
+        if c.assessed {
+            b.push(level_row(entry.and_then(|e| e.level)));
+        }
+    }
+    b.push(Block::heading("II. Hạn chế, khuyết điểm và nguyên nhân"));
+    b.push(sub("1. Hạn chế, khuyết điểm:".into()));
+    answer(r.shortcomings.as_deref(), b);
+    b.push(sub("2. Nguyên nhân của hạn chế, khuyết điểm:".into()));
+    answer(r.causes.as_deref(), b);
+    b.push(Block::heading(
+        "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước",
+    ));
+    answer(r.remedy.as_deref(), b);
+    b.push(level_row(r.remedy_level));
+    b.push(Block::heading(
+        "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)",
+    ));
+    answer(r.explanations.as_deref(), b);
+    b.push(Block::heading(responsibility_title));
+    answer(r.responsibility.as_deref(), b);
+    b.push(Block::heading(
+        "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm",
+    ));
+    answer(r.direction.as_deref(), b);
+}
