@@ -122,6 +122,15 @@ pub enum Block {
         /// Its text.
         runs: Vec<Run>,
     },
+    /// A ruled table spanning the text width.
+    Table {
+        /// Relative widths of the columns.
+        widths: Vec<f64>,
+        /// Heading rows, repeated on each page.
+        header: Vec<Vec<Cell>>,
+        /// Body rows.
+        rows: Vec<Vec<Cell>>,
+    },
     /// "Nơi nhận" at the bottom left (when there are recipients), level with the signature at
     /// the bottom right.
     SignOff {
@@ -131,6 +140,60 @@ pub enum Block {
         /// The signature.
         signature: Signature,
     },
+}
+
+/// A cell of a ruled table.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cell {
+    /// Its text.
+    pub runs: Vec<Run>,
+    /// Columns it spans (1 for an ordinary cell).
+    pub colspan: usize,
+    /// Rows it spans (1 for an ordinary cell).
+    pub rowspan: usize,
+    /// Centred (numbers, ticks, column heads) rather than left-aligned.
+    pub centred: bool,
+    /// Set at the bottom of its row (a tick level with the end of the text it rates) rather
+    /// than at the top.
+    pub bottom: bool,
+}
+
+impl Cell {
+    /// A left-aligned cell of plain text.
+    pub fn text(t: impl Into<String>) -> Cell {
+        Cell {
+            runs: vec![Run::plain(t)],
+            colspan: 1,
+            rowspan: 1,
+            centred: false,
+            bottom: false,
+        }
+    }
+    /// A centred cell of plain text.
+    pub fn centred(t: impl Into<String>) -> Cell {
+        Cell {
+            centred: true,
+            ..Cell::text(t)
+        }
+    }
+    /// The same cell set at the bottom of its row.
+    pub fn at_bottom(mut self) -> Cell {
+        self.bottom = true;
+        self
+    }
+    /// The same cell in bold.
+    pub fn bold(mut self) -> Cell {
+        for r in &mut self.runs {
+            r.bold = true;
+        }
+        self
+    }
+    /// The same cell spanning `cols` columns and `rows` rows.
+    pub fn span(mut self, cols: usize, rows: usize) -> Cell {
+        self.colspan = cols;
+        self.rowspan = rows;
+        self
+    }
 }
 
 /// A signature block: its heading lines, room to sign, then the name.

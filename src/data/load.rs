@@ -360,6 +360,11 @@ impl<'a> Converter<'a> {
             .bao_cao_tap_the
             .as_ref()
             .map(|r| self.collective(r, plan.signer));
+        let form_label_03 = raw
+            .nhan_mau
+            .as_ref()
+            .and_then(|l| self.opt_text(&l.mau_03, "nhan_mau.mau_03"));
+        let analysis = raw.phan_tich_chat_luong.as_ref().map(|a| self.analysis(a));
         let form_label_02 = raw
             .nhan_mau
             .as_ref()
@@ -375,6 +380,8 @@ impl<'a> Converter<'a> {
                 form_label_02,
                 form_label_01,
                 collective,
+                form_label_03,
+                analysis,
             })
         } else {
             crate::diag::sort(&mut self.diags);
@@ -518,6 +525,25 @@ impl<'a> Converter<'a> {
                 Some(RawOnBehalf::ChiBo) => OnBehalf::Cell,
                 _ => OnBehalf::Committee,
             },
+        }
+    }
+
+    fn analysis(&mut self, a: &RawAnalysis) -> Analysis {
+        let allowed = crate::documents::mau_03::CRITERIA_COUNT;
+        if let Some(extra) = a.cap_do.get(allowed) {
+            self.error(
+                pos(&extra.referenced),
+                &format!("phan_tich_chat_luong.cap_do[{allowed}]"),
+                format!("phiếu phân tích có {allowed} tiêu chí, nhưng ở đây có {} mức.", a.cap_do.len()),
+                Some("mỗi mục trong «cap_do» ứng với một tiêu chí của phiếu, theo thứ tự; xóa các mục thừa."),
+            );
+        }
+        Analysis {
+            date: self.date(&a.ngay, "phan_tich_chat_luong.ngay"),
+            assessor: self.opt_text(&a.chu_the, "phan_tich_chat_luong.chu_the"),
+            levels: a.cap_do.iter().map(|l| level(l.value)).collect(),
+            remarks: self.opt_text(&a.nhan_xet, "phan_tich_chat_luong.nhan_xet"),
+            proposal: a.de_nghi.map(rating),
         }
     }
 

@@ -34,6 +34,10 @@ pub struct Dossier {
     pub form_label_01: Option<String>,
     /// The collective report, when the file describes it.
     pub collective: Option<CollectiveReport>,
+    /// The analysis sheet's corner label, when the file sets one.
+    pub form_label_03: Option<String>,
+    /// The analysis and rating sheet of the cell, when the file describes it.
+    pub analysis: Option<Analysis>,
 }
 
 impl Dossier {
@@ -392,4 +396,19 @@ pub struct CollectiveReport {
     pub signer: MemberRef,
     /// On behalf of whom.
     pub on_behalf: OnBehalf,
+}
+
+/// The analysis and rating sheet of the cell (Mẫu 03).
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// Date.
+    pub date: NaiveDate,
+    /// Who takes part in the assessment.
+    pub assessor: Option<String>,
+    /// Level of each criterion, in the form's order.
+    pub levels: Vec<Level>,
+    /// General remarks.
+    pub remarks: Option<String>,
+    /// Proposed level.
+    pub proposal: Option<Rating>,
 }

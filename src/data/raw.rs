@@ -26,6 +26,9 @@ pub struct RawDossier {
     /// The cell's collective report (Mẫu 01).
     #[serde(default)]
     pub bao_cao_tap_the: Option<RawCollectiveReport>,
+    /// The analysis and rating sheet of the cell (Mẫu 03).
+    #[serde(default)]
+    pub phan_tich_chat_luong: Option<RawAnalysis>,
     /// Form labels printed in the top right corner, when the district uses its own.
     #[serde(default)]
     pub nhan_mau: Option<RawFormLabels>,
@@ -57,6 +60,26 @@ pub struct RawCollectiveReport {
     pub thay_mat: Option<RawOnBehalf>,
 }
 
+/// The analysis and rating sheet of the cell (Mẫu 03).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAnalysis {
+    /// Date.
+    pub ngay: S<String>,
+    /// Who takes part in the assessment ("Chi ủy chi bộ").
+    #[serde(default)]
+    pub chu_the: Option<S<String>>,
+    /// The level of each criterion, in the form's order.
+    #[serde(default)]
+    pub cap_do: Vec<S<RawLevel>>,
+    /// General remarks.
+    #[serde(default)]
+    pub nhan_xet: Option<S<String>>,
+    /// Proposed level.
+    #[serde(default)]
+    pub de_nghi: Option<RawRating>,
+}
+
 /// Form labels ("Mẫu 02, Phụ lục 1").
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -67,6 +90,9 @@ pub struct RawFormLabels {
     /// Label of the self-review.
     #[serde(default)]
     pub mau_02: Option<S<String>>,
+    /// Label of the analysis sheet.
+    #[serde(default)]
+    pub mau_03: Option<S<String>>,
 }
 
 /// The review meeting (hội nghị kiểm điểm).

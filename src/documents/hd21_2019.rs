@@ -6,6 +6,9 @@ use crate::data::{Level, Rating};
 /// Corner label of the collective report.
 pub const LABEL_01: &str = "Mẫu 01-HD KĐ.ĐG 2019";
 
+/// Corner label of the analysis and rating sheet (the 2019 counterpart of Mẫu 03-HD KĐ.ĐG 2018).
+pub const LABEL_03: &str = "Mẫu 03-HD KĐ.ĐG 2019";
+
 /// Corner label of the self-review.
 pub const LABEL_02: &str = "Mẫu 02-HD KĐ.ĐG 2019";
 
@@ -89,4 +92,32 @@ pub const CRITERIA_COLLECTIVE: [CriterionForm; 4] = [
         text: "Trách nhiệm của tập thể lãnh đạo, quản lý trong thực hiện nhiệm vụ chính trị của địa phương, tổ chức, cơ quan, đơn vị.",
         assessed: true,
     },
+];
+
+/// The analysis sheet of a party organisation (Mẫu 03): groups of criteria, each criterion
+/// rated on the four levels. A group without criteria is itself rated.
+pub const ANALYSIS_GROUPS: [(&str, &str, &[&str]); 3] = [
+    (
+        "I",
+        "Về xây dựng Đảng, xây dựng hệ thống chính trị",
+        &[
+            "Công tác chính trị tư tưởng",
+            "Công tác tổ chức, cán bộ và xây dựng đảng bộ, chi bộ",
+            "Lãnh đạo xây dựng chính quyền, Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội",
+            "Công tác kiểm tra, giám sát và kỷ luật đảng",
+        ],
+    ),
+    (
+        "II",
+        "Về thực hiện nhiệm vụ được giao",
+        &[
+            "Việc cụ thể hóa, xây dựng và tổ chức thực hiện các chương trình, kế hoạch công tác năm để thực hiện nhiệm vụ chính trị được giao",
+            "Kết quả lãnh đạo thực hiện các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội, quốc phòng - an ninh của địa phương, cơ quan, đơn vị",
+        ],
+    ),
+    (
+        "III",
+        "Kết quả khắc phục những hạn chế, yếu kém đã được chỉ ra",
+        &[],
+    ),
 ];

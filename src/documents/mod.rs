@@ -7,13 +7,20 @@ pub mod hd21_2019;
 pub mod ke_hoach;
 pub mod mau_01;
 pub mod mau_02;
+pub mod mau_03;
 
 use crate::data::Dossier;
 use crate::doc::Document;
 use crate::vn;
 
 /// Every kind of document, as `--only` names them.
-pub const KINDS: &[&str] = &[ke_hoach::KIND, mau_01::KIND, mau_02::KIND, giay_moi::KIND];
+pub const KINDS: &[&str] = &[
+    ke_hoach::KIND,
+    mau_01::KIND,
+    mau_02::KIND,
+    mau_03::KIND,
+    giay_moi::KIND,
+];
 
 /// ASCII file names for people, unique within one folder: a second "Nguyễn Văn Nam" is
 /// "nguyen-van-nam-2".
@@ -41,6 +48,7 @@ pub fn unique_slugs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String>
 pub fn build_all(d: &Dossier) -> Vec<Document> {
     let mut docs = vec![ke_hoach::build(d)];
     docs.extend(d.collective.as_ref().map(|r| mau_01::build(d, r)));
+    docs.extend(d.analysis.as_ref().map(|a| mau_03::build(d, a)));
     // One self-review per member, in Vietnamese name order, in mau-02/<slug>.
     let mut members: Vec<&crate::data::Member> = d.members.iter().collect();
     vn::collate::sort_by_name(&mut members, |m| &m.full_name);

@@ -6,12 +6,12 @@ use std::sync::LazyLock;
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
     PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
-    Run as DocxRun, RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins,
-    TableLayoutType, TableRow, WidthType,
+    Run as DocxRun, RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition,
+    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use super::style::*;
-use crate::doc::{Block, Document, ParaKind, Run, Signature};
+use crate::doc::{Block, Cell, Document, ParaKind, Run, Signature};
 
 /// The font Word is told to use (the PDF embeds its metric twin, Liberation Serif).
 pub const FONT: &str = "Times New Roman";
@@ -314,6 +314,91 @@ fn sign_off(recipients: Option<&[String]>, s: &Signature, g: &Geometry) -> Table
     two_column_rows([half, g.text_width - half], rows)
 }
 
+/// A ruled table: `widths` relative, merged cells as `gridSpan` and `vMerge`.
+fn ruled_table(widths: &[f64], header: &[Vec<Cell>], rows: &[Vec<Cell>], g: &Geometry) -> Table {
+    let total: f64 = widths.iter().sum();
+    let cols: Vec<i32> = widths
+        .iter()
+        .map(|w| (g.text_width as f64 * w / total).round() as i32)
+        .collect();
+    // Columns still covered by a cell from a row above, with how many rows it still covers.
+    let mut pending: Vec<(usize, usize, usize)> = Vec::new(); // (column, colspan, rows left)
+    let mut out_rows = Vec::new();
+    // docx-rs cannot mark heading rows to repeat (w:tblHeader); the forms' tables fit a page.
+    for row in header.iter().chain(rows) {
+        let mut cells = Vec::new();
+        let mut col = 0;
+        let mut source = row.iter();
+        while col < cols.len() {
+            if let Some(i) = pending.iter().position(|(c, _, _)| *c == col) {
+                let (_, span, _) = pending[i];
+                let width: i32 = cols[col..col + span].iter().sum();
+                let mut cell = TableCell::new()
+                    .width(width as usize, WidthType::Dxa)
+                    .vertical_merge(docx_rs::VMergeType::Continue)
+                    .add_paragraph(Paragraph::new().line_spacing(tight()));
+                if span > 1 {
+                    cell = cell.grid_span(span);
+                }
+                cells.push(cell);
+                pending[i].2 -= 1;
+                if pending[i].2 == 0 {
+                    pending.remove(i);
+                }
+                col += span;
+                continue;
+            }
+            let Some(c) = source.next() else { break };
+            let span = c.colspan.max(1).min(cols.len() - col);
+            let width: i32 = cols[col..col + span].iter().sum();
+            let mut p = Paragraph::new().line_spacing(tight());
+            if c.centred {
+                p = p.align(AlignmentType::Center);
+            }
+            for run_ in &c.runs {
+                p = p.add_run(run(run_, TABLE_PT));
+            }
+            let mut cell = TableCell::new()
+                .width(width as usize, WidthType::Dxa)
+                .vertical_align(if c.bottom {
+                    docx_rs::VAlignType::Bottom
+                } else {
+                    docx_rs::VAlignType::Top
+                })
+                .add_paragraph(p);
+            if span > 1 {
+                cell = cell.grid_span(span);
+            }
+            if c.rowspan > 1 {
+                cell = cell.vertical_merge(docx_rs::VMergeType::Restart);
+                pending.push((col, span, c.rowspan - 1));
+            }
+            cells.push(cell);
+            col += span;
+        }
+        out_rows.push(TableRow::new(cells).cant_split());
+    }
+    let border = |p| {
+        TableBorder::new(p)
+            .size((RULE_PT * 8.0).round() as usize)
+            .color("000000")
+    };
+    Table::new(out_rows)
+        .set_grid(cols.iter().map(|w| *w as usize).collect())
+        .width(g.text_width as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .indent(0)
+        .set_borders(
+            TableBorders::with_empty()
+                .set(border(TableBorderPosition::Top))
+                .set(border(TableBorderPosition::Left))
+                .set(border(TableBorderPosition::Bottom))
+                .set(border(TableBorderPosition::Right))
+                .set(border(TableBorderPosition::InsideH))
+                .set(border(TableBorderPosition::InsideV)),
+        )
+}
+
 /// The page header of pages 2 on: the page number, centred (the first page's header is empty).
 fn page_number_header() -> DocxHeader {
     DocxHeader::new().add_paragraph(
@@ -378,6 +463,11 @@ impl DocxRenderer {
                     // The paragraph before the signature is never left alone on a page.
                     docx.add_paragraph(body_paragraph(*kind, runs, before_sign_off))
                 }
+                Block::Table {
+                    widths,
+                    header,
+                    rows,
+                } => docx.add_table(ruled_table(widths, header, rows, &g)),
                 Block::SignOff {
                     recipients,
                     signature,

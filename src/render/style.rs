@@ -14,6 +14,8 @@ pub const DOC_TYPE_PT: f64 = 16.0;
 pub const SUMMARY_PT: f64 = 14.0;
 /// Recipient items under "Nơi nhận:".
 pub const RECIPIENT_PT: f64 = 12.0;
+/// Text in ruled tables.
+pub const TABLE_PT: f64 = 13.0;
 /// Page numbers (from page 2, centred at the top).
 pub const PAGE_NUMBER_PT: f64 = 14.0;
 /// First-line indent of body paragraphs.
@@ -45,6 +47,7 @@ pub struct TypstStyle {
     doc_type_pt: f64,
     summary_pt: f64,
     recipient_pt: f64,
+    table_pt: f64,
     page_number_pt: f64,
     first_line_indent_mm: f64,
     leading_pt: f64,
@@ -66,6 +69,7 @@ impl TypstStyle {
             doc_type_pt: DOC_TYPE_PT,
             summary_pt: SUMMARY_PT,
             recipient_pt: RECIPIENT_PT,
+            table_pt: TABLE_PT,
             page_number_pt: PAGE_NUMBER_PT,
             first_line_indent_mm: FIRST_LINE_INDENT_MM,
             leading_pt: leading,

@@ -1,0 +1,113 @@
+//! Mẫu 03: the cell's analysis and rating sheet (Phiếu phân tích chất lượng và đánh giá, xếp
+//! loại tổ chức đảng): the criteria table with its four level columns, the chosen level ticked.
+
+use super::common;
+use super::form_parts::{answer, rating_rows, signature};
+use super::hd21_2019 as form;
+use crate::data::{Analysis, Dossier, Level};
+use crate::doc::{Block, Cell, Document, Run, Title};
+
+/// The kind's id: file name and `--only` value.
+pub const KIND: &str = "mau-03-chi-bo";
+
+/// How many rated rows the sheet has (criteria, and groups without criteria).
+pub const CRITERIA_COUNT: usize = {
+    let mut n = 0;
+    let mut i = 0;
+    while i < form::ANALYSIS_GROUPS.len() {
+        let k = form::ANALYSIS_GROUPS[i].2.len();
+        n += if k == 0 { 1 } else { k };
+        i += 1;
+    }
+    n
+};
+
+/// The four level cells of a row: "X" under the chosen level.
+fn level_cells(chosen: Option<Level>) -> Vec<Cell> {
+    form::LEVELS
+        .iter()
+        .map(|(l, _)| Cell::centred(if Some(*l) == chosen { "X" } else { "" }).at_bottom())
+        .collect()
+}
+
+/// Builds the sheet.
+pub fn build(d: &Dossier, a: &Analysis) -> Document {
+    let mut b = vec![
+        Block::plain(vec![Run::plain(format!(
+            "- Chủ thể tham gia đánh giá, xếp loại: {}",
+            a.assessor.as_deref().unwrap_or("……………………………………")
+        ))]),
+        Block::plain(vec![Run::plain(format!(
+            "- Đánh giá, xếp loại tổ chức đảng: {}",
+            d.cell.name
+        ))]),
+    ];
+    let header = vec![
+        vec![
+            Cell::centred("TT").bold().span(1, 2),
+            Cell::centred("TIÊU CHÍ ĐÁNH GIÁ").bold().span(1, 2),
+            Cell::centred("CẤP ĐỘ THỰC HIỆN").bold().span(4, 1),
+        ],
+        form::LEVELS
+            .iter()
+            .map(|(_, l)| Cell::centred(*l).bold())
+            .collect(),
+    ];
+    let mut rows = Vec::new();
+    let mut next = a.levels.iter().copied();
+    for (num, title, criteria) in form::ANALYSIS_GROUPS {
+        let mut group = vec![Cell::centred(num).bold(), Cell::text(title).bold()];
+        if criteria.is_empty() {
+            group.extend(level_cells(next.next()));
+        } else {
+            group.extend((0..4).map(|_| Cell::centred("")));
+        }
+        rows.push(group);
+        for (i, c) in criteria.iter().enumerate() {
+            let mut row = vec![Cell::centred((i + 1).to_string()), Cell::text(*c)];
+            row.extend(level_cells(next.next()));
+            rows.push(row);
+        }
+    }
+    b.push(Block::Table {
+        widths: vec![1.0, 8.0, 1.6, 1.6, 1.8, 1.6],
+        header,
+        rows,
+    });
+    b.push(Block::plain(vec![Run::bold("Nhận xét chung:")]));
+    answer(a.remarks.as_deref(), &mut b);
+    b.push(Block::plain(vec![Run::bold(
+        "Đề nghị xếp loại mức chất lượng:",
+    )]));
+    rating_rows(a.proposal, &mut b);
+    b.push(signature(
+        &[
+            ("ĐẠI DIỆN LÃNH ĐẠO", true),
+            ("(Ký, ghi rõ họ tên và đóng dấu)", false),
+        ],
+        None,
+    ));
+    let mut doc = common::document(
+        d,
+        KIND.into(),
+        format!("Phiếu phân tích chất lượng {} năm {}", d.cell.name, d.year),
+        common::Issue {
+            kind: KIND,
+            doc_type: "",
+            number: None,
+            date: a.date,
+        },
+        Title {
+            kind: "PHIẾU PHÂN TÍCH CHẤT LƯỢNG".into(),
+            summary: Some(format!("và đánh giá, xếp loại tổ chức đảng năm {}", d.year)),
+        },
+        b,
+    );
+    doc.header.number = None;
+    doc.form_label = Some(
+        d.form_label_03
+            .clone()
+            .unwrap_or_else(|| form::LABEL_03.to_string()),
+    );
+    doc
+}

@@ -1,0 +1,81 @@
+//! Mẫu 03 (the cell's analysis sheet): the criteria table with merged heading cells, each
+//! criterion's level ticked in its column, in both outputs.
+
+mod common;
+
+use common::*;
+use hoso::render::pdf::layout_lines;
+
+fn sheet(levels: &str) -> hoso::doc::Document {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let src = src.replacen("  cap_do: [tot, tot, tot, tot, tot, tot, tot]", levels, 1);
+    let d = hoso::data::load_bytes("f.yaml", src.as_bytes()).unwrap();
+    hoso::documents::mau_03::build(&d, d.analysis.as_ref().unwrap())
+}
+
+#[test]
+fn the_sheet_lists_every_criterion_in_order_in_both_outputs() {
+    let (_t, out) = build(&fixture());
+    let expected = [
+        "PHIẾU PHÂN TÍCH CHẤT LƯỢNG",
+        "và đánh giá, xếp loại tổ chức đảng năm 2020",
+        "- Chủ thể tham gia đánh giá, xếp loại: Chi ủy Chi bộ THPT Nguyễn Văn Tăng",
+        "- Đánh giá, xếp loại tổ chức đảng: Chi bộ THPT Nguyễn Văn Tăng",
+        "CẤP ĐỘ THỰC HIỆN",
+        "Về xây dựng Đảng, xây dựng hệ thống chính trị",
+        "Công tác chính trị tư tưởng",
+        "Công tác tổ chức, cán bộ và xây dựng đảng bộ, chi bộ",
+        "Công tác kiểm tra, giám sát và kỷ luật đảng",
+        "Về thực hiện nhiệm vụ được giao",
+        "Kết quả khắc phục những hạn chế, yếu kém đã được chỉ ra",
+        "Nhận xét chung:",
+        "Chi bộ lãnh đạo nhà trường hoàn thành tốt nhiệm vụ năm học 2019 - 2020",
+        "Đề nghị xếp loại mức chất lượng:",
+        "■ Hoàn thành tốt nhiệm vụ",
+        "ĐẠI DIỆN LÃNH ĐẠO",
+    ];
+    let pdf = pdf_text(&out.join("mau-03-chi-bo.pdf"));
+    let docx = docx_text(&out.join("mau-03-chi-bo.docx"));
+    assert_in_order("PDF", &pdf, &expected);
+    assert_in_order("DOCX", &docx, &expected);
+    // Seven rated rows, seven ticks.
+    assert_eq!(
+        docx.split_whitespace().filter(|w| *w == "X").count(),
+        7,
+        "{docx}"
+    );
+    // Merged heading cells: "CẤP ĐỘ THỰC HIỆN" spans four columns, TT two rows.
+    let xml = zip_part(&out.join("mau-03-chi-bo.docx"), "word/document.xml");
+    assert!(xml.contains("<w:gridSpan w:val=\"4\"/>"), "no gridSpan");
+    assert!(
+        xml.contains("<w:vMerge w:val=\"restart\"/>")
+            && xml.contains("<w:vMerge w:val=\"continue\"/>")
+    );
+}
+
+#[test]
+fn each_tick_sits_under_its_level() {
+    let pages = layout_lines(&sheet(
+        "  cap_do: [xuat_sac, tot, trung_binh, kem, tot, tot, tot]",
+    ))
+    .unwrap();
+    let p1 = &pages[0];
+    let col = |name: &str| {
+        let l = p1
+            .iter()
+            .find(|l| l.text == name)
+            .unwrap_or_else(|| panic!("no column {name}"));
+        l.x + l.width / 2.0
+    };
+    let (xs, tot, tb, kem) = (col("Xuất"), col("Tốt"), col("Trung"), col("Kém"));
+    let ticks: Vec<f64> = p1
+        .iter()
+        .filter(|l| l.text == "X")
+        .map(|l| l.x + l.width / 2.0)
+        .collect();
+    assert_eq!(ticks.len(), 7);
+    let expected = [xs, tot, tb, kem, tot, tot, tot];
+    for (got, want) in ticks.iter().zip(expected) {
+        assert!((got - want).abs() < 2.0, "tick at {got}, column at {want}");
+    }
+}
