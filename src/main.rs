@@ -33,7 +33,7 @@ enum Command {
         /// Ghi đè cả những tệp đã được sửa tay sau lần tạo trước.
         #[arg(long)]
         force: bool,
-        /// Chỉ tạo một loại văn bản (ke-hoach, giay-moi).
+        /// Chỉ tạo một loại văn bản (ke-hoach, mau-01, mau-02, mau-03-chi-bo, giay-moi).
         #[arg(long, value_name = "LOAI")]
         only: Option<String>,
         /// Chỉ tạo văn bản của một đảng viên (theo mã).
