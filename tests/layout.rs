@@ -60,6 +60,10 @@ fn pdf_header_title_margins_and_page_numbers_follow_hd36() {
     // Left column: superior body, bold cell name, "*", number, on one axis.
     let superior = find(p1, "ĐẢNG BỘ QUẬN 9");
     let issuer = find(p1, "CHI BỘ THPT");
+    // Too long for its column, the cell's name breaks into two lines of near-equal width.
+    assert_eq!(issuer.text, "CHI BỘ THPT");
+    let issuer_2 = find(p1, "NGUYỄN VĂN TĂNG");
+    assert!(issuer_2.bold && (centre(issuer_2) - centre(issuer)).abs() < 1.0);
     let star = p1.iter().find(|l| l.text == "*").expect("a '*' line");
     let number = find(p1, "-KH/CBNVT");
     assert!(!superior.bold && issuer.bold);
@@ -176,12 +180,7 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
         .descendants()
         .filter(|n| n.has_tag_name("tc"))
         .collect();
-    let cell_text = |c: roxmltree::Node| -> String {
-        c.descendants()
-            .filter(|n| n.has_tag_name("t"))
-            .filter_map(|t| t.text())
-            .collect()
-    };
+    let cell_text = |c: roxmltree::Node| -> String { wml_text(c) };
     // Row by row: superior | party title; issuer | place and date; "*" | –; number | –.
     let texts: Vec<String> = cells.iter().map(|c| cell_text(*c)).collect();
     assert_eq!(texts.len(), 8, "{texts:?}");
@@ -197,6 +196,18 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
     );
     assert!(texts[5].is_empty() && texts[7].is_empty());
     assert!(texts[6].starts_with("Số ") && texts[6].ends_with("-KH/CBNVT"));
+    // The same balanced break as the PDF: "CHI BỘ THPT" / "NGUYỄN VĂN TĂNG".
+    let issuer_run = cells[2]
+        .descendants()
+        .find(|n| n.has_tag_name("r"))
+        .unwrap();
+    let parts: Vec<&str> = issuer_run
+        .children()
+        .filter(|n| n.has_tag_name("t"))
+        .filter_map(|t| t.text())
+        .collect();
+    assert_eq!(parts, ["CHI BỘ THPT", "NGUYỄN VĂN TĂNG"]);
+    assert!(issuer_run.children().any(|n| n.has_tag_name("br")));
     for b in first.descendants().filter(|n| {
         n.tag_name().namespace().is_some()
             && n.parent().is_some_and(|p| p.has_tag_name("tblBorders"))

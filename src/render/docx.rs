@@ -166,13 +166,35 @@ struct Geometry {
     text_width: i32,
 }
 
+/// The issuing body in bold, broken into two lines of near-equal width when it does not fit its
+/// column ("CHI BỘ THPT / NGUYỄN VĂN TĂNG"), as the PDF template breaks it.
+fn balanced(name: &str, width: i32) -> Paragraph {
+    let words: Vec<&str> = name.split(' ').collect();
+    if bold_text_twips(name, HEADER_PT) <= width || words.len() < 2 {
+        return centred(text_run(name, HEADER_PT, true, false));
+    }
+    let best = (1..words.len())
+        .min_by_key(|&i| {
+            bold_text_twips(&words[..i].join(" "), HEADER_PT)
+                .max(bold_text_twips(&words[i..].join(" "), HEADER_PT))
+        })
+        .unwrap_or(1);
+    let run = DocxRun::new()
+        .add_text(words[..best].join(" "))
+        .add_break(docx_rs::BreakType::TextWrapping)
+        .add_text(words[best..].join(" "))
+        .size(half_points(HEADER_PT))
+        .bold();
+    centred(run)
+}
+
 fn header_table(doc: &Document, g: &Geometry) -> Table {
     let h = &doc.header;
     let left_w = (g.text_width as f64 * HEADER_LEFT_SHARE).round() as i32;
     let right_w = g.text_width - left_w;
     let mut left = vec![
         centred(text_run(&h.superior, HEADER_PT, false, false)),
-        centred(text_run(&h.issuer, HEADER_PT, true, false)),
+        balanced(&h.issuer, left_w),
         centred(text_run("*", HEADER_PT, false, false)),
     ];
     if let Some(n) = &h.number {

@@ -81,18 +81,24 @@ pub fn zip_part(path: &Path, name: &str) -> String {
     s
 }
 
-/// The paragraphs of word/document.xml, each as the concatenation of its w:t texts.
+/// The text of a WordprocessingML node: its w:t texts, with a space for each line break or tab.
+pub fn wml_text(n: roxmltree::Node) -> String {
+    n.descendants()
+        .filter_map(|d| match d.tag_name().name() {
+            "t" => d.text().map(String::from),
+            "br" | "cr" | "tab" => Some(" ".to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The paragraphs of word/document.xml, each as its text.
 pub fn docx_paragraphs(path: &Path) -> Vec<String> {
     let xml = zip_part(path, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).expect("document.xml is well-formed");
     doc.descendants()
         .filter(|n| n.has_tag_name("p"))
-        .map(|p| {
-            p.descendants()
-                .filter(|n| n.has_tag_name("t"))
-                .filter_map(|t| t.text())
-                .collect::<String>()
-        })
+        .map(wml_text)
         .collect()
 }
 
