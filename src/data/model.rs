@@ -114,6 +114,16 @@ pub enum PartyPost {
 }
 
 impl PartyPost {
+    /// As forms and invitations name it: "Phó Bí thư Chi bộ".
+    pub fn name(self) -> &'static str {
+        match self {
+            PartyPost::Secretary => "Bí thư Chi bộ",
+            PartyPost::DeputySecretary => "Phó Bí thư Chi bộ",
+            PartyPost::CommitteeMember => "Chi ủy viên",
+            PartyPost::Member => "Đảng viên",
+        }
+    }
+
     /// As a signature block writes it: "BÍ THƯ".
     pub fn signature_title(self) -> &'static str {
         match self {

@@ -88,8 +88,8 @@ pub fn signature(d: &Dossier, signer: MemberRef, on_behalf: OnBehalf) -> Signatu
 pub struct Issue<'a> {
     /// Kind of document ("ke-hoach"), also the folder or file name.
     pub kind: &'a str,
-    /// Type abbreviation in the number ("KH", "GM").
-    pub doc_type: &'a str,
+    /// Type abbreviation in the number ("KH", "GM"); `None` for forms that carry no number.
+    pub doc_type: Option<&'a str>,
     /// Number, or `None` for a gap to fill by hand.
     pub number: Option<&'a str>,
     /// Date of the document.
@@ -120,7 +120,7 @@ pub fn document(
             left: m.left,
             right: m.right,
         },
-        header: header(d, Some((issue.doc_type, issue.number)), issue.date),
+        header: header(d, issue.doc_type.map(|t| (t, issue.number)), issue.date),
         title,
         blocks,
     }

@@ -1,7 +1,7 @@
 //! Giấy mời: one invitation to the review meeting per invitee. Its wording lives here.
 
 use super::common;
-use crate::data::{Dossier, Invitation, Meeting, PartyPost};
+use crate::data::{Dossier, Invitation, Meeting};
 use crate::doc::{Block, Document, ParaKind, Run, Title};
 use crate::vn;
 
@@ -22,16 +22,6 @@ pub struct Invitee {
     pub member: Option<String>,
 }
 
-/// A member's post as an invitation names it.
-fn member_post(post: PartyPost) -> &'static str {
-    match post {
-        PartyPost::Secretary => "Bí thư Chi bộ",
-        PartyPost::DeputySecretary => "Phó Bí thư Chi bộ",
-        PartyPost::CommitteeMember => "Chi ủy viên",
-        PartyPost::Member => "Đảng viên",
-    }
-}
-
 /// Who is invited: the guests, then (when asked) every member in Vietnamese name order.
 pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee> {
     let mut out: Vec<Invitee> = meeting
@@ -49,7 +39,7 @@ pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee
             .iter()
             .map(|m| Invitee {
                 name: m.full_name.clone(),
-                post: Some(member_post(m.post).to_string()),
+                post: Some(m.post.name().to_string()),
                 member: Some(m.id.clone()),
             })
             .collect();
@@ -125,7 +115,7 @@ pub fn build(
         format!("Giấy mời đồng chí {}", who.name),
         common::Issue {
             kind: KIND,
-            doc_type: DOC_TYPE,
+            doc_type: Some(DOC_TYPE),
             number: inv.number.as_deref(),
             date: inv.date,
         },

@@ -143,7 +143,7 @@ pub fn build(d: &Dossier) -> Document {
         format!("Kế hoạch {}", p.summary),
         common::Issue {
             kind: KIND,
-            doc_type: DOC_TYPE,
+            doc_type: Some(DOC_TYPE),
             number: p.number.as_deref(),
             date: p.date,
         },

@@ -45,7 +45,7 @@ pub fn build(d: &Dossier, r: &CollectiveReport) -> Document {
         format!("Báo cáo kiểm điểm tập thể {} năm {}", d.cell.name, d.year),
         common::Issue {
             kind: KIND,
-            doc_type: DOC_TYPE,
+            doc_type: Some(DOC_TYPE),
             number: r.number.as_deref(),
             date: r.date,
         },

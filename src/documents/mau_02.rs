@@ -4,7 +4,7 @@
 use super::common;
 use super::form_parts::{answer, dots, field, rating_rows, sections_i_to_vi, signature, sub};
 use super::hd21_2019::{self as form, CriterionForm};
-use crate::data::{Dossier, Member, PartyPost};
+use crate::data::{Dossier, Member};
 use crate::doc::{Block, Document, Run, Title};
 use crate::vn;
 
@@ -17,15 +17,6 @@ pub fn criteria(leader: bool) -> &'static [CriterionForm] {
         &form::CRITERIA_LEADER
     } else {
         &form::CRITERIA_MEMBER
-    }
-}
-
-fn post_name(post: PartyPost) -> &'static str {
-    match post {
-        PartyPost::Secretary => "Bí thư Chi bộ",
-        PartyPost::DeputySecretary => "Phó Bí thư Chi bộ",
-        PartyPost::CommitteeMember => "Chi ủy viên",
-        PartyPost::Member => "Đảng viên",
     }
 }
 
@@ -45,7 +36,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     let mut b = vec![
         field("Họ và tên", Some(&m.full_name)),
         field("Ngày sinh", Some(&vn::date::short(m.birth_date))),
-        field("Chức vụ Đảng", Some(post_name(m.post))),
+        field("Chức vụ Đảng", Some(m.post.name())),
         field("Chức vụ chính quyền", m.gov_post.as_deref()),
         field("Chức vụ đoàn thể", m.org_post.as_deref()),
         field("Đơn vị công tác", m.workplace.as_deref()),
@@ -118,16 +109,13 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     } else {
         format!("Năm {}", d.year)
     };
-    let mut header = common::header(d, None, d.plan.date);
-    // The member dates and signs it: the day and month are left to fill in.
-    header.place_date = format!("{}, ngày … tháng … năm {}", d.cell.place, d.year);
     let mut doc = common::document(
         d,
         format!("{KIND}/{slug}"),
         format!("Bản kiểm điểm cá nhân năm {} – {}", d.year, m.full_name),
         common::Issue {
             kind: KIND,
-            doc_type: "",
+            doc_type: None,
             number: None,
             date: d.plan.date,
         },
@@ -137,7 +125,8 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
         },
         b,
     );
-    doc.header = header;
+    // The member dates and signs it: the day and month are left to fill in.
+    doc.header.place_date = format!("{}, ngày … tháng … năm {}", d.cell.place, d.year);
     doc.member = Some(m.id.clone());
     doc.form_label = Some(
         d.form_label_02

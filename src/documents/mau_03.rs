@@ -93,7 +93,7 @@ pub fn build(d: &Dossier, a: &Analysis) -> Document {
         format!("Phiếu phân tích chất lượng {} năm {}", d.cell.name, d.year),
         common::Issue {
             kind: KIND,
-            doc_type: "",
+            doc_type: None,
             number: None,
             date: a.date,
         },
@@ -103,7 +103,6 @@ pub fn build(d: &Dossier, a: &Analysis) -> Document {
         },
         b,
     );
-    doc.header.number = None;
     doc.form_label = Some(
         d.form_label_03
             .clone()
