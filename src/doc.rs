@@ -137,6 +137,9 @@ pub enum Block {
         /// Recipient lines, already punctuated ("- Ban Tổ chức Quận ủy;", …, "- Lưu Chi bộ."),
         /// or `None` for a signature alone.
         recipients: Option<Vec<String>>,
+        /// A second signature at the bottom left, level with the first (the minutes' secretary),
+        /// in place of the recipients.
+        countersign: Option<Signature>,
         /// The signature.
         signature: Signature,
     },

@@ -95,6 +95,10 @@ fn rating(r: RawRating) -> Rating {
     }
 }
 
+fn votes(v: &RawVotes) -> Votes {
+    Votes([v.xuat_sac, v.tot, v.hoan_thanh, v.khong_hoan_thanh])
+}
+
 fn pos(l: &Location) -> Pos {
     Pos {
         line: l.line(),
@@ -186,6 +190,7 @@ impl<'a> Converter<'a> {
                 Guest {
                     name: self.text(&g.value.ho_ten, &format!("{path}.ho_ten")),
                     post: self.opt_text(&g.value.chuc_vu, &format!("{path}.chuc_vu")),
+                    body: self.opt_text(&g.value.co_quan, &format!("{path}.co_quan")),
                 }
             })
             .collect();
@@ -211,6 +216,45 @@ impl<'a> Converter<'a> {
             place: self.text(&m.dia_diem, "hoi_nghi.dia_diem"),
             guests,
             invitation,
+            chair: match &m.chu_tri {
+                Some(s) => self.member(s, "hoi_nghi.chu_tri"),
+                None => default_signer,
+            },
+            secretary: m.thu_ky.as_ref().map(|s| self.member(s, "hoi_nghi.thu_ky")),
+            absences: m
+                .vang
+                .iter()
+                .enumerate()
+                .map(|(i, a)| {
+                    let path = format!("hoi_nghi.vang[{i}]");
+                    Absence {
+                        member: self.member(&a.value.ma, &format!("{path}.ma")),
+                        reason: self.opt_text(&a.value.ly_do, &format!("{path}.ly_do")),
+                        at: at(a, &path),
+                    }
+                })
+                .collect(),
+            cell_votes: m.phieu_chi_bo.as_ref().map(|v| votes(&v.value)),
+            cell_votes_at: m
+                .phieu_chi_bo
+                .as_ref()
+                .map(|v| at(v, "hoi_nghi.phieu_chi_bo"))
+                .unwrap_or_default(),
+            minutes: m.bien_ban.as_ref().map(|b| Minutes {
+                number: b
+                    .so
+                    .as_ref()
+                    .and_then(|s| self.number(s, "hoi_nghi.bien_ban.so")),
+                discussion: self.rich_list(&b.thao_luan, "hoi_nghi.bien_ban.thao_luan"),
+                superior_remarks: b
+                    .y_kien_cap_tren
+                    .as_ref()
+                    .map(|t| self.rich(t, "hoi_nghi.bien_ban.y_kien_cap_tren")),
+                conclusion: b
+                    .ket_luan
+                    .as_ref()
+                    .map(|t| self.rich(t, "hoi_nghi.bien_ban.ket_luan")),
+            }),
             date_at: at(&m.ngay, "hoi_nghi.ngay"),
         }
     }
@@ -369,8 +413,53 @@ impl<'a> Converter<'a> {
             .nhan_mau
             .as_ref()
             .and_then(|l| self.opt_text(&l.mau_02, "nhan_mau.mau_02"));
+        let results = raw.bao_cao_ket_qua.as_ref().map(|r| {
+            let path = "bao_cao_ket_qua";
+            ResultsReport {
+                number: r
+                    .so
+                    .as_ref()
+                    .and_then(|s| self.number(s, "bao_cao_ket_qua.so")),
+                date: self.date(&r.ngay, "bao_cao_ket_qua.ngay"),
+                to: self.text(&r.kinh_gui, "bao_cao_ket_qua.kinh_gui"),
+                proposals: self.rich_list(&r.kien_nghi, "bao_cao_ket_qua.kien_nghi"),
+                enclosures: r
+                    .tai_lieu_kem_theo
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| self.text(s, &format!("{path}.tai_lieu_kem_theo[{i}]")))
+                    .collect(),
+                recipients: r
+                    .noi_nhan
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| self.text(s, &format!("{path}.noi_nhan[{i}]")))
+                    .collect(),
+                signer: match &r.nguoi_ky {
+                    Some(s) => self.member(s, "bao_cao_ket_qua.nguoi_ky"),
+                    None => plan.signer,
+                },
+                date_at: at(&r.ngay, "bao_cao_ket_qua.ngay"),
+            }
+        });
+        let residence_request = raw.phieu_213.as_ref().map(|r| ResidenceRequest {
+            date: self.date(&r.ngay, "phieu_213.ngay"),
+            signer: match &r.nguoi_ky {
+                Some(s) => self.member(s, "phieu_213.nguoi_ky"),
+                None => plan.signer,
+            },
+        });
+        let settings = Settings {
+            quota_base: match raw.quy_tac.as_ref().and_then(|q| q.co_so_ty_le_xuat_sac) {
+                Some(RawQuotaBase::TotTroLen) => QuotaBase::GoodOrBetter,
+                _ => QuotaBase::GoodOnly,
+            },
+        };
         if self.diags.is_empty() {
             Ok(Dossier {
+                results,
+                residence_request,
+                settings,
                 file: self.file.to_string(),
                 year,
                 cell,
@@ -467,12 +556,80 @@ impl<'a> Converter<'a> {
             ),
             org_post: self.opt_text(&m.chuc_vu_doan_the, &format!("{path}.chuc_vu_doan_the")),
             leader: m.lanh_dao_quan_ly,
+            activity: match m.sinh_hoat_dang.as_ref().map(|a| a.value) {
+                None => Activity::Active,
+                Some(RawActivity::MienSinhHoat) => Activity::Exempted,
+                Some(RawActivity::DinhChiSinhHoat) => Activity::Suspended,
+            },
+            sick_months: match &m.nghi_om_thang {
+                Some(n) if n.value > 12 => {
+                    self.error(
+                        pos(&n.referenced),
+                        &format!("{path}.nghi_om_thang"),
+                        format!(
+                            "một năm chỉ có 12 tháng, không thể nghỉ ốm {} tháng.",
+                            n.value
+                        ),
+                        Some("ghi tổng số tháng nghỉ ốm trong năm, từ 0 đến 12."),
+                    );
+                    12
+                }
+                Some(n) => n.value,
+                None => 0,
+            },
+            maternity: m.nghi_thai_san,
+            discipline: self.opt_text(&m.ky_luat, &format!("{path}.ky_luat")),
+            discipline_at: m
+                .ky_luat
+                .as_ref()
+                .map(|k| at(k, &format!("{path}.ky_luat")))
+                .unwrap_or_default(),
+            residence: m.cu_tru.as_ref().map(|r| Residence {
+                address: self.text(&r.dia_chi, &format!("{path}.cu_tru.dia_chi")),
+                cell: self.text(&r.chi_bo, &format!("{path}.cu_tru.chi_bo")),
+                committee: self.text(&r.dang_uy, &format!("{path}.cu_tru.dang_uy")),
+            }),
+            assessment: m
+                .danh_gia
+                .as_ref()
+                .map(|a| self.assessment(a, &format!("{path}.danh_gia")))
+                .unwrap_or_default(),
+            has_review: m.kiem_diem.is_some(),
             review: m
                 .kiem_diem
                 .as_ref()
                 .map(|r| self.self_review(r, m.lanh_dao_quan_ly, &format!("{path}.kiem_diem")))
                 .unwrap_or_default(),
             at: at(s, path),
+        }
+    }
+
+    fn assessment(&mut self, a: &RawAssessment, path: &str) -> Assessment {
+        let rated = |r: &Option<S<RawRating>>, field: &str| match r {
+            Some(s) => (Some(rating(s.value)), at(s, &format!("{path}.{field}"))),
+            None => (None, At::default()),
+        };
+        let (proposed, proposed_at) = rated(&a.de_xuat, "de_xuat");
+        let (decided, decided_at) = rated(&a.xep_loai, "xep_loai");
+        Assessment {
+            prompts: a
+                .goi_y_kiem_diem
+                .iter()
+                .enumerate()
+                .map(|(i, s)| self.text(s, &format!("{path}.goi_y_kiem_diem[{i}]")))
+                .collect(),
+            remarks: self.opt_text(&a.nhan_xet_chi_uy, &format!("{path}.nhan_xet_chi_uy")),
+            opinions: self.rich_list(&a.y_kien, &format!("{path}.y_kien")),
+            votes: a.phieu.as_ref().map(|v| votes(&v.value)),
+            votes_at: a
+                .phieu
+                .as_ref()
+                .map(|v| at(v, &format!("{path}.phieu")))
+                .unwrap_or_default(),
+            proposed,
+            proposed_at,
+            decided,
+            decided_at,
         }
     }
 

@@ -4,6 +4,7 @@ pub mod load;
 mod locate;
 pub mod model;
 pub mod raw;
+pub mod tally;
 mod yaml_errors;
 
 pub use load::{load_bytes, load_str};

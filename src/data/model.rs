@@ -38,6 +38,120 @@ pub struct Dossier {
     pub form_label_03: Option<String>,
     /// The analysis and rating sheet of the cell, when the file describes it.
     pub analysis: Option<Analysis>,
+    /// The report of results, when the file describes it.
+    pub results: Option<ResultsReport>,
+    /// The requests for residence feedback (QĐ 213), when the file asks for them.
+    pub residence_request: Option<ResidenceRequest>,
+    /// Settings of the rating rules.
+    pub settings: Settings,
+}
+
+/// Settings of the rating rules.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// What the 20 % quota of "xuất sắc" is counted on.
+    pub quota_base: QuotaBase,
+}
+
+/// The base of the "xuất sắc" quota.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum QuotaBase {
+    /// Members rated "Hoàn thành tốt nhiệm vụ" only (HD 21's wording).
+    #[default]
+    GoodOnly,
+    /// Members rated "Hoàn thành tốt nhiệm vụ" or above.
+    GoodOrBetter,
+}
+
+/// The report of results to the superior's Organisation Board.
+#[derive(Clone, Debug)]
+pub struct ResultsReport {
+    /// Number, or `None` for a gap.
+    pub number: Option<String>,
+    /// Date.
+    pub date: NaiveDate,
+    /// To whom.
+    pub to: String,
+    /// Proposals.
+    pub proposals: Vec<Text>,
+    /// Enclosed files (empty: the usual list).
+    pub enclosures: Vec<String>,
+    /// Recipients.
+    pub recipients: Vec<String>,
+    /// Who signs.
+    pub signer: MemberRef,
+    /// Where its date was written.
+    pub date_at: At,
+}
+
+/// The requests for residence feedback (QĐ 213).
+#[derive(Clone, Debug)]
+pub struct ResidenceRequest {
+    /// Date.
+    pub date: NaiveDate,
+    /// Who signs.
+    pub signer: MemberRef,
+}
+
+/// Standing in party activity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Activity {
+    /// Takes part as usual.
+    #[default]
+    Active,
+    /// Miễn công tác và sinh hoạt đảng.
+    Exempted,
+    /// Đình chỉ sinh hoạt đảng.
+    Suspended,
+}
+
+/// Where a member lives, for QĐ 213.
+#[derive(Clone, Debug)]
+pub struct Residence {
+    /// Address.
+    pub address: String,
+    /// The residence party cell.
+    pub cell: String,
+    /// Its party committee.
+    pub committee: String,
+}
+
+/// Ballots per rating level, best first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Votes(pub [u32; 4]);
+
+impl Votes {
+    /// Ballots for `r`.
+    pub fn of(&self, r: Rating) -> u32 {
+        self.0[r as usize]
+    }
+    /// All ballots.
+    pub fn total(&self) -> u32 {
+        self.0.iter().sum()
+    }
+}
+
+/// How the cell assessed a member.
+#[derive(Clone, Debug, Default)]
+pub struct Assessment {
+    /// Issues the committee asked the member to explain.
+    pub prompts: Vec<String>,
+    /// The committee's remarks.
+    pub remarks: Option<String>,
+    /// Opinions given in the meeting.
+    pub opinions: Vec<Text>,
+    /// The ballot.
+    pub votes: Option<Votes>,
+    /// Where the ballot was written.
+    pub votes_at: At,
+    /// The level the cell proposes, when written.
+    pub proposed: Option<Rating>,
+    /// Where it was written.
+    pub proposed_at: At,
+    /// The level decided, when written.
+    pub decided: Option<Rating>,
+    /// Where it was written.
+    pub decided_at: At,
 }
 
 impl Dossier {
@@ -124,6 +238,16 @@ impl PartyPost {
         }
     }
 
+    /// As a table's "Chức vụ" column writes it: "Phó Bí thư".
+    pub fn short(self) -> &'static str {
+        match self {
+            PartyPost::Secretary => "Bí thư",
+            PartyPost::DeputySecretary => "Phó Bí thư",
+            PartyPost::CommitteeMember => "Chi ủy viên",
+            PartyPost::Member => "Đảng viên",
+        }
+    }
+
     /// As a signature block writes it: "BÍ THƯ".
     pub fn signature_title(self) -> &'static str {
         match self {
@@ -173,6 +297,22 @@ pub struct Member {
     pub leader: bool,
     /// The self-review as far as written.
     pub review: SelfReview,
+    /// Exempted, suspended or active.
+    pub activity: Activity,
+    /// Months of sick leave in the year.
+    pub sick_months: u32,
+    /// On maternity leave during the year.
+    pub maternity: bool,
+    /// Discipline in the year.
+    pub discipline: Option<String>,
+    /// Where the discipline was written.
+    pub discipline_at: At,
+    /// Residence, for QĐ 213.
+    pub residence: Option<Residence>,
+    /// How the cell assessed the member.
+    pub assessment: Assessment,
+    /// Whether the file writes a self-review for the member.
+    pub has_review: bool,
     /// Where the member was written.
     pub at: At,
 }
@@ -303,8 +443,44 @@ pub struct Meeting {
     pub guests: Vec<Guest>,
     /// The invitations, when the file asks for them.
     pub invitation: Option<Invitation>,
+    /// Who chairs.
+    pub chair: MemberRef,
+    /// Who keeps the minutes.
+    pub secretary: Option<MemberRef>,
+    /// Members absent.
+    pub absences: Vec<Absence>,
+    /// The ballot on the cell's level.
+    pub cell_votes: Option<Votes>,
+    /// Where it was written.
+    pub cell_votes_at: At,
+    /// The minutes, when the file describes them.
+    pub minutes: Option<Minutes>,
     /// Where the meeting's date was written.
     pub date_at: At,
+}
+
+/// A member absent from the meeting.
+#[derive(Clone, Debug)]
+pub struct Absence {
+    /// Who.
+    pub member: MemberRef,
+    /// The reason given, or `None` when absent without reason.
+    pub reason: Option<String>,
+    /// Where it was written.
+    pub at: At,
+}
+
+/// The minutes of the meeting.
+#[derive(Clone, Debug)]
+pub struct Minutes {
+    /// Number, or `None` for a gap.
+    pub number: Option<String>,
+    /// What was said about the collective report.
+    pub discussion: Vec<Text>,
+    /// The superior representative's remarks.
+    pub superior_remarks: Option<Text>,
+    /// The chair's conclusion.
+    pub conclusion: Option<Text>,
 }
 
 /// A guest of the meeting.
@@ -314,6 +490,8 @@ pub struct Guest {
     pub name: String,
     /// Post.
     pub post: Option<String>,
+    /// Body.
+    pub body: Option<String>,
 }
 
 /// The invitations to the meeting.
@@ -343,7 +521,7 @@ pub enum Level {
 }
 
 /// A rating level, best first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Rating {
     /// Hoàn thành xuất sắc nhiệm vụ.
     Excellent,
@@ -353,6 +531,36 @@ pub enum Rating {
     Done,
     /// Không hoàn thành nhiệm vụ.
     NotDone,
+}
+
+impl Rating {
+    /// The four levels, best first.
+    pub const ALL: [Rating; 4] = [
+        Rating::Excellent,
+        Rating::Good,
+        Rating::Done,
+        Rating::NotDone,
+    ];
+
+    /// The level's name ("Hoàn thành tốt nhiệm vụ").
+    pub fn name(self) -> &'static str {
+        match self {
+            Rating::Excellent => "Hoàn thành xuất sắc nhiệm vụ",
+            Rating::Good => "Hoàn thành tốt nhiệm vụ",
+            Rating::Done => "Hoàn thành nhiệm vụ",
+            Rating::NotDone => "Không hoàn thành nhiệm vụ",
+        }
+    }
+
+    /// The usual abbreviation ("HTTNV").
+    pub fn short(self) -> &'static str {
+        match self {
+            Rating::Excellent => "HTXSNV",
+            Rating::Good => "HTTNV",
+            Rating::Done => "HTNV",
+            Rating::NotDone => "KHTNV",
+        }
+    }
 }
 
 /// One criterion of section I of the self-review.

@@ -32,6 +32,70 @@ pub struct RawDossier {
     /// Form labels printed in the top right corner, when the district uses its own.
     #[serde(default)]
     pub nhan_mau: Option<RawFormLabels>,
+    /// The report of results to the superior's Organisation Board.
+    #[serde(default)]
+    pub bao_cao_ket_qua: Option<RawResultsReport>,
+    /// The requests for the residence party committee's feedback (QĐ 213).
+    #[serde(default)]
+    pub phieu_213: Option<RawResidenceRequest>,
+    /// Settings of the rating rules.
+    #[serde(default)]
+    pub quy_tac: Option<RawSettings>,
+}
+
+/// Settings of the rating rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSettings {
+    /// What the 20 % quota of "xuất sắc" is counted on.
+    #[serde(default)]
+    pub co_so_ty_le_xuat_sac: Option<RawQuotaBase>,
+}
+
+/// The base of the "xuất sắc" quota.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawQuotaBase {
+    /// Members rated "Hoàn thành tốt nhiệm vụ" only (HD 21's wording).
+    ChiTot,
+    /// Members rated "Hoàn thành tốt nhiệm vụ" or above.
+    TotTroLen,
+}
+
+/// The report of results (Báo cáo kết quả kiểm điểm …).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResultsReport {
+    /// Number; empty leaves a gap.
+    #[serde(default)]
+    pub so: Option<S<String>>,
+    /// Date.
+    pub ngay: S<String>,
+    /// To whom ("Ban Tổ chức Quận ủy Quận 9").
+    pub kinh_gui: S<String>,
+    /// Proposals.
+    #[serde(default)]
+    pub kien_nghi: Vec<S<String>>,
+    /// Enclosed files; default the usual list.
+    #[serde(default)]
+    pub tai_lieu_kem_theo: Vec<S<String>>,
+    /// Recipients.
+    #[serde(default)]
+    pub noi_nhan: Vec<S<String>>,
+    /// Who signs (member id); default the plan's signer.
+    #[serde(default)]
+    pub nguoi_ky: Option<S<String>>,
+}
+
+/// The requests for residence feedback (QĐ 213).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResidenceRequest {
+    /// Date.
+    pub ngay: S<String>,
+    /// Who signs (member id); default the plan's signer.
+    #[serde(default)]
+    pub nguoi_ky: Option<S<String>>,
 }
 
 /// The collective report (Mẫu 01).
@@ -114,6 +178,68 @@ pub struct RawMeeting {
     /// The invitations.
     #[serde(default)]
     pub giay_moi: Option<RawInvitation>,
+    /// Who chairs (member id); default the plan's signer.
+    #[serde(default)]
+    pub chu_tri: Option<S<String>>,
+    /// Who keeps the minutes (member id).
+    #[serde(default)]
+    pub thu_ky: Option<S<String>>,
+    /// Members absent, with or without a reason.
+    #[serde(default)]
+    pub vang: Vec<S<RawAbsence>>,
+    /// The ballot on the cell's level.
+    #[serde(default)]
+    pub phieu_chi_bo: Option<S<RawVotes>>,
+    /// The minutes.
+    #[serde(default)]
+    pub bien_ban: Option<RawMinutes>,
+}
+
+/// An absent member.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAbsence {
+    /// Member id.
+    pub ma: S<String>,
+    /// The reason given; none means absent without reason.
+    #[serde(default)]
+    pub ly_do: Option<S<String>>,
+}
+
+/// Ballots per level.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVotes {
+    /// For "Hoàn thành xuất sắc nhiệm vụ".
+    #[serde(default)]
+    pub xuat_sac: u32,
+    /// For "Hoàn thành tốt nhiệm vụ".
+    #[serde(default)]
+    pub tot: u32,
+    /// For "Hoàn thành nhiệm vụ".
+    #[serde(default)]
+    pub hoan_thanh: u32,
+    /// For "Không hoàn thành nhiệm vụ".
+    #[serde(default)]
+    pub khong_hoan_thanh: u32,
+}
+
+/// The minutes of the meeting (Biên bản).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMinutes {
+    /// Number; empty leaves a gap.
+    #[serde(default)]
+    pub so: Option<S<String>>,
+    /// What was said about the collective report.
+    #[serde(default)]
+    pub thao_luan: Vec<S<String>>,
+    /// The superior representative's remarks.
+    #[serde(default)]
+    pub y_kien_cap_tren: Option<S<String>>,
+    /// The chair's conclusion.
+    #[serde(default)]
+    pub ket_luan: Option<S<String>>,
 }
 
 /// A guest.
@@ -125,6 +251,9 @@ pub struct RawGuest {
     /// Post ("Ủy viên Ban Thường vụ Quận ủy").
     #[serde(default)]
     pub chuc_vu: Option<S<String>>,
+    /// Body ("Đảng ủy Quận 9").
+    #[serde(default)]
+    pub co_quan: Option<S<String>>,
 }
 
 /// The invitations to the meeting (Giấy mời).
@@ -245,6 +374,70 @@ pub struct RawMember {
     /// The self-review (Mẫu 02), as far as the member has written it.
     #[serde(default)]
     pub kiem_diem: Option<RawSelfReview>,
+    /// Exempted from or suspended in party activity.
+    #[serde(default)]
+    pub sinh_hoat_dang: Option<S<RawActivity>>,
+    /// Months of sick leave in the year.
+    #[serde(default)]
+    pub nghi_om_thang: Option<S<u32>>,
+    /// On maternity leave during the year.
+    #[serde(default)]
+    pub nghi_thai_san: bool,
+    /// Discipline in the year ("Khiển trách").
+    #[serde(default)]
+    pub ky_luat: Option<S<String>>,
+    /// Residence, for QĐ 213.
+    #[serde(default)]
+    pub cu_tru: Option<RawResidence>,
+    /// The committee's remarks, the review's prompts, the ballot and the levels.
+    #[serde(default)]
+    pub danh_gia: Option<RawAssessment>,
+}
+
+/// Exempted or suspended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawActivity {
+    /// Miễn công tác và sinh hoạt đảng.
+    MienSinhHoat,
+    /// Đình chỉ sinh hoạt đảng.
+    DinhChiSinhHoat,
+}
+
+/// Where a member lives.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawResidence {
+    /// Address.
+    pub dia_chi: S<String>,
+    /// The residence party cell ("Chi bộ Khu phố 3").
+    pub chi_bo: S<String>,
+    /// Its party committee ("Đảng ủy phường Phước Long B").
+    pub dang_uy: S<String>,
+}
+
+/// How the cell assessed a member.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAssessment {
+    /// Issues the committee asked the member to explain (gợi ý kiểm điểm).
+    #[serde(default)]
+    pub goi_y_kiem_diem: Vec<S<String>>,
+    /// The committee's remarks.
+    #[serde(default)]
+    pub nhan_xet_chi_uy: Option<S<String>>,
+    /// Opinions given in the meeting.
+    #[serde(default)]
+    pub y_kien: Vec<S<String>>,
+    /// The ballot.
+    #[serde(default)]
+    pub phieu: Option<S<RawVotes>>,
+    /// The level the cell proposes; default the ballot's result.
+    #[serde(default)]
+    pub de_xuat: Option<S<RawRating>>,
+    /// The level decided.
+    #[serde(default)]
+    pub xep_loai: Option<S<RawRating>>,
 }
 
 /// A self-assessed level of a criterion.

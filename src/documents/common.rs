@@ -125,3 +125,34 @@ pub fn document(
         blocks,
     }
 }
+
+/// "Đồng chí Lê Thị Ly, Bí thư Chi bộ": a member named in full with their post in the cell.
+pub fn comrade_with_post(m: &Member) -> String {
+    format!("Đồng chí {}, {}", m.full_name, m.post.name())
+}
+
+/// The ballots of one vote, level by level with the share of the voters:
+/// "Hoàn thành xuất sắc nhiệm vụ: 2 phiếu (18,18%); …".
+pub fn vote_line(v: &crate::data::Votes, voters: u32) -> String {
+    crate::data::Rating::ALL
+        .iter()
+        .map(|r| {
+            format!(
+                "{}: {} phiếu ({})",
+                r.name(),
+                v.of(*r),
+                crate::data::tally::percent(v.of(*r), voters)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The members to be rated, in the order the meeting takes them: the secretary, the deputy,
+/// the committee, then the members, each group in Vietnamese name order.
+pub fn in_meeting_order<'a>(members: impl IntoIterator<Item = &'a Member>) -> Vec<&'a Member> {
+    let mut v: Vec<&Member> = members.into_iter().collect();
+    vn::collate::sort_by_name(&mut v, |m| &m.full_name);
+    v.sort_by_key(|m| m.post as u8); // stable: name order kept within each post
+    v
+}

@@ -76,6 +76,7 @@ pub fn rating_rows(chosen: Option<Rating>, out: &mut Vec<Block>) {
 pub fn signature(lines: &[(&str, bool)], name: Option<String>) -> Block {
     Block::SignOff {
         recipients: None,
+        countersign: None,
         signature: Signature {
             heading: lines
                 .iter()
@@ -92,10 +93,11 @@ pub fn signature(lines: &[(&str, bool)], name: Option<String>) -> Block {
 }
 
 /// Sections I–VI of a review in the form's order: criteria with their levels, shortcomings and
-/// causes, remedy with its level, explanations, responsibility (`responsibility_title`), direction.
+/// causes, remedy with its level, the issues raised (`prompts`) and explanations, responsibility (`responsibility_title`), direction.
 pub fn sections_i_to_vi(
     criteria: &[CriterionForm],
     r: &SelfReview,
+    prompts: &[String],
     responsibility_title: &str,
     b: &mut Vec<Block>,
 ) {
@@ -121,6 +123,16 @@ pub fn sections_i_to_vi(
     b.push(Block::heading(
         "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)",
     ));
+    for p in prompts {
+        b.push(Block::Paragraph {
+            kind: ParaKind::Item,
+            runs: vec![Run {
+                text: format!("- Vấn đề được gợi ý: {p}"),
+                italic: true,
+                ..Run::default()
+            }],
+        });
+    }
     answer(r.explanations.as_deref(), b);
     b.push(Block::heading(responsibility_title));
     answer(r.responsibility.as_deref(), b);

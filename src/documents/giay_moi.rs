@@ -107,6 +107,7 @@ pub fn build(
             &["Như trên".to_string()],
             &d.plan.archive,
         )),
+        countersign: None,
         signature: common::signature(d, inv.signer, d.plan.on_behalf),
     });
     let mut doc = common::document(

@@ -134,6 +134,7 @@ pub fn build(d: &Dossier) -> Document {
     }
     blocks.push(Block::SignOff {
         recipients: Some(common::recipients(&p.recipients, &p.archive)),
+        countersign: None,
         signature: common::signature(d, p.signer, p.on_behalf),
     });
 

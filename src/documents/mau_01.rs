@@ -25,6 +25,7 @@ pub fn build(d: &Dossier, r: &CollectiveReport) -> Document {
     sections_i_to_vi(
         &form::CRITERIA_COLLECTIVE,
         &r.review,
+        &[],
         "V. Trách nhiệm của tập thể, cá nhân",
         &mut b,
     );
@@ -37,6 +38,7 @@ pub fn build(d: &Dossier, r: &CollectiveReport) -> Document {
     }]));
     b.push(Block::SignOff {
         recipients: Some(common::recipients(&r.recipients, &d.plan.archive)),
+        countersign: None,
         signature: common::signature(d, r.signer, r.on_behalf),
     });
     let mut doc = common::document(

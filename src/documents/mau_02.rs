@@ -4,7 +4,8 @@
 use super::common;
 use super::form_parts::{answer, dots, field, rating_rows, sections_i_to_vi, signature, sub};
 use super::hd21_2019::{self as form, CriterionForm};
-use crate::data::{Dossier, Member};
+use crate::data::tally::{self, Standing};
+use crate::data::{Dossier, Member, Rating};
 use crate::doc::{Block, Document, Run, Title};
 use crate::vn;
 
@@ -45,6 +46,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     sections_i_to_vi(
         criteria(m.leader),
         r,
+        &m.assessment.prompts,
         "V. Làm rõ trách nhiệm của cá nhân đối với những hạn chế, khuyết điểm của tập thể (nếu có)",
         &mut b,
     );
@@ -80,11 +82,23 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     b.push(Block::plain(vec![Run::plain(
         "- Nhận xét, đánh giá của chi ủy:",
     )]));
-    answer(None, &mut b);
+    answer(m.assessment.remarks.as_deref(), &mut b);
+    let standing = tally::standing(d, m);
+    let proposed = m.assessment.proposed.or_else(|| {
+        let voters = tally::attendance(d)?.official_present;
+        tally::ballot_result(m.assessment.votes.as_ref()?, voters)
+    });
+    let level_line = |r: Option<Rating>| match (&standing, r) {
+        (Standing::ReviewedOnly(reason), _) => {
+            format!("Không xếp loại ({}).", reason.to_lowercase())
+        }
+        (_, Some(r)) => r.name().to_string(),
+        (_, None) => dots(),
+    };
     b.push(Block::plain(vec![Run::plain(
         "- Chi bộ đề xuất xếp loại mức chất lượng:",
     )]));
-    b.push(Block::plain(vec![Run::plain(dots())]));
+    b.push(Block::plain(vec![Run::plain(level_line(proposed))]));
     b.push(signature(
         &[
             ("T/M CHI ỦY (CHI BỘ)", true),
@@ -95,7 +109,9 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     b.push(Block::plain(vec![Run::plain(
         "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:",
     )]));
-    b.push(Block::plain(vec![Run::plain(dots())]));
+    b.push(Block::plain(vec![Run::plain(level_line(
+        m.assessment.decided,
+    ))]));
     b.push(signature(
         &[
             ("T/M ĐẢNG ỦY (CHI ỦY)", true),

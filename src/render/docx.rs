@@ -282,7 +282,12 @@ fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool) -> Paragraph {
     p
 }
 
-fn sign_off(recipients: Option<&[String]>, s: &Signature, g: &Geometry) -> Table {
+fn sign_off(
+    recipients: Option<&[String]>,
+    countersign: Option<&Signature>,
+    s: &Signature,
+    g: &Geometry,
+) -> Table {
     let half = g.text_width / 2;
     let above = LineSpacing::new()
         .before(pt_twips(2.0 * PARA_SPACING_PT) as u32)
@@ -309,29 +314,43 @@ fn sign_off(recipients: Option<&[String]>, s: &Signature, g: &Geometry) -> Table
             );
         }
     }
-    let right: Vec<Paragraph> = s
-        .heading
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let p = centred(run(r, BODY_PT));
-            if i == 0 {
-                p.line_spacing(above.clone())
-            } else {
-                p
-            }
-        })
-        .collect();
-    let mut rows = zip_rows(left, right);
+    let heading = |s: &Signature| -> Vec<Paragraph> {
+        s.heading
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let p = centred(run(r, BODY_PT));
+                if i == 0 {
+                    p.line_spacing(above.clone())
+                } else {
+                    p
+                }
+            })
+            .collect()
+    };
+    if let Some(c) = countersign {
+        left = heading(c);
+    }
+    let mut rows = zip_rows(left, heading(s));
     // Room to sign and stamp: one empty line as tall as the room.
-    let room = LineSpacing::new()
-        .before(0)
-        .after(0)
-        .line(pt_twips(SIGNATURE_ROOM_LINES as f64 * LINE_PITCH_PT))
-        .line_rule(LineSpacingType::Exact);
-    rows.push([None, Some(centred(DocxRun::new()).line_spacing(room))]);
-    if let Some(name) = &s.name {
-        rows.push([None, Some(centred(text_run(name, BODY_PT, true, false)))]);
+    let room = || {
+        centred(DocxRun::new()).line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(pt_twips(SIGNATURE_ROOM_LINES as f64 * LINE_PITCH_PT))
+                .line_rule(LineSpacingType::Exact),
+        )
+    };
+    let name = |s: &Signature| {
+        s.name
+            .as_ref()
+            .map(|n| centred(text_run(n, BODY_PT, true, false)))
+    };
+    rows.push([countersign.map(|_| room()), Some(room())]);
+    let names = [countersign.and_then(name), name(s)];
+    if names.iter().any(Option::is_some) {
+        rows.push(names);
     }
     two_column_rows([half, g.text_width - half], rows)
 }
@@ -492,10 +511,16 @@ impl DocxRenderer {
                 } => docx.add_table(ruled_table(widths, header, rows, &g)),
                 Block::SignOff {
                     recipients,
+                    countersign,
                     signature,
                 } => docx
                     .add_paragraph(Paragraph::new().line_spacing(tight()))
-                    .add_table(sign_off(recipients.as_deref(), signature, &g)),
+                    .add_table(sign_off(
+                        recipients.as_deref(),
+                        countersign.as_ref(),
+                        signature,
+                        &g,
+                    )),
             };
         }
         docx

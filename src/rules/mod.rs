@@ -1,6 +1,7 @@
 //! The review's rules, checked on the loaded data. Each rule is a function returning diagnostics:
 //! errors stop the build, warnings are printed and the build goes on.
 
+pub mod rating;
 pub mod timetable;
 
 use crate::data::{At, Dossier};
@@ -15,6 +16,15 @@ pub fn check(d: &Dossier) -> Vec<Diagnostic> {
     out.extend(timetable::deadlines_before_the_meeting(d));
     out.extend(timetable::meeting_inside_the_plan(d));
     out.extend(timetable::past_dates_not_after_the_document(d));
+    out.extend(rating::excellent_quota(d));
+    out.extend(rating::secretary_not_above_cell(d));
+    out.extend(rating::discipline_means_not_done(d));
+    out.extend(rating::sick_leave_caps_the_level(d));
+    out.extend(rating::only_those_rated_get_a_level(d));
+    out.extend(rating::votes_within_the_voters(d));
+    out.extend(rating::proposal_follows_the_ballot(d));
+    out.extend(rating::officers_present(d));
+    out.extend(rating::every_rated_member_has_a_level(d));
     crate::diag::sort(&mut out);
     out
 }

@@ -1,0 +1,274 @@
+//! Figures derived from the data, never typed: who is reviewed and rated, attendance, ballot
+//! results and percentages. The rules and the documents both read them from here.
+
+use chrono::{Months, NaiveDate};
+
+use super::model::*;
+use crate::vn::date::short;
+
+/// Whether a member writes a self-review and is rated (HD 21-HD/BTCTW, 2019).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Reviewed and rated.
+    Rated,
+    /// Writes a self-review but is not rated; the reason.
+    ReviewedOnly(String),
+    /// Neither reviewed nor rated; the reason.
+    Excluded(String),
+}
+
+impl Standing {
+    /// Writes a self-review.
+    pub fn reviewed(&self) -> bool {
+        !matches!(self, Standing::Excluded(_))
+    }
+    /// Is rated.
+    pub fn rated(&self) -> bool {
+        matches!(self, Standing::Rated)
+    }
+    /// Why the member is not rated, if not.
+    pub fn reason(&self) -> Option<&str> {
+        match self {
+            Standing::Rated => None,
+            Standing::ReviewedOnly(r) | Standing::Excluded(r) => Some(r),
+        }
+    }
+}
+
+/// The day the review is held: the meeting's, else the plan's.
+pub fn review_date(d: &Dossier) -> NaiveDate {
+    d.meeting.as_ref().map_or(d.plan.date, |m| m.date)
+}
+
+/// Admitted less than six months before the review.
+pub fn recently_admitted(d: &Dossier, m: &Member) -> bool {
+    m.admitted
+        .checked_add_months(Months::new(6))
+        .is_some_and(|six| six > review_date(d))
+}
+
+/// A member's standing in this year's review.
+pub fn standing(d: &Dossier, m: &Member) -> Standing {
+    match m.activity {
+        Activity::Exempted => Standing::Excluded("Miễn công tác và sinh hoạt đảng".into()),
+        Activity::Suspended => Standing::Excluded("Đình chỉ sinh hoạt đảng".into()),
+        Activity::Active if recently_admitted(d, m) => Standing::ReviewedOnly(format!(
+            "Mới kết nạp ngày {}, chưa đủ 6 tháng",
+            short(m.admitted)
+        )),
+        Activity::Active => Standing::Rated,
+    }
+}
+
+/// The level a ballot gives: the best level that, with the levels above it, has more than half
+/// of the `voters`; `None` when no level reaches it.
+pub fn ballot_result(v: &Votes, voters: u32) -> Option<Rating> {
+    let mut cumulative = 0;
+    for r in Rating::ALL {
+        cumulative += v.of(r);
+        if voters > 0 && cumulative * 2 > voters {
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// The member's level for the report: decided, else proposed, else the ballot's result.
+pub fn rating_of(d: &Dossier, m: &Member) -> Option<Rating> {
+    let a = &m.assessment;
+    a.decided.or(a.proposed).or_else(|| {
+        let voters = attendance(d)?.official_present;
+        a.votes.as_ref().and_then(|v| ballot_result(v, voters))
+    })
+}
+
+/// The cell's level: the meeting's ballot, else the level the collective report claims.
+pub fn cell_rating(d: &Dossier) -> Option<Rating> {
+    let from_ballot = attendance(d).and_then(|att| {
+        let v = d.meeting.as_ref()?.cell_votes.as_ref()?;
+        ballot_result(v, att.official_present)
+    });
+    from_ballot.or(d.collective.as_ref().and_then(|c| c.rating))
+}
+
+/// Who was at the meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attendance {
+    /// Members of the cell.
+    pub total: u32,
+    /// Official members.
+    pub official: u32,
+    /// Probationary members.
+    pub probationary: u32,
+    /// Members exempted from party activity.
+    pub exempted: Vec<MemberRef>,
+    /// Members suspended from party activity.
+    pub suspended: Vec<MemberRef>,
+    /// Present.
+    pub present: u32,
+    /// Official members present: the voters.
+    pub official_present: u32,
+    /// Absent with a reason, and the reason.
+    pub excused: Vec<(MemberRef, String)>,
+    /// Absent without a reason.
+    pub unexcused: Vec<MemberRef>,
+}
+
+impl Attendance {
+    /// Members absent.
+    pub fn absent(&self) -> u32 {
+        (self.excused.len() + self.unexcused.len()) as u32
+    }
+}
+
+/// Attendance at the meeting, when the file describes one.
+pub fn attendance(d: &Dossier) -> Option<Attendance> {
+    d.meeting.as_ref().map(|m| attendance_at(d, m))
+}
+
+/// Attendance at `meeting`, counted from the members and the absences.
+pub fn attendance_at(d: &Dossier, meeting: &Meeting) -> Attendance {
+    let absent = |i: usize| meeting.absences.iter().any(|a| a.member.0 == i);
+    let mut a = Attendance {
+        total: d.members.len() as u32,
+        official: 0,
+        probationary: 0,
+        exempted: Vec::new(),
+        suspended: Vec::new(),
+        present: 0,
+        official_present: 0,
+        excused: Vec::new(),
+        unexcused: Vec::new(),
+    };
+    for (i, m) in d.members.iter().enumerate() {
+        match m.membership {
+            Membership::Official => a.official += 1,
+            Membership::Probationary => a.probationary += 1,
+        }
+        match m.activity {
+            Activity::Exempted => a.exempted.push(MemberRef(i)),
+            Activity::Suspended => a.suspended.push(MemberRef(i)),
+            Activity::Active if absent(i) => {}
+            Activity::Active => {
+                a.present += 1;
+                if m.membership == Membership::Official {
+                    a.official_present += 1;
+                }
+            }
+        }
+    }
+    for ab in &meeting.absences {
+        if d.member(ab.member).activity != Activity::Active {
+            continue;
+        }
+        match &ab.reason {
+            Some(r) => a.excused.push((ab.member, r.clone())),
+            None => a.unexcused.push(ab.member),
+        }
+    }
+    a
+}
+
+/// `n` of `base` as a percentage with a decimal comma, rounded half up to two decimals and
+/// without trailing zeros: 2 of 3 → "66,67%", 1 of 8 → "12,5%", 3 of 3 → "100%".
+pub fn percent(n: u32, base: u32) -> String {
+    if base == 0 {
+        return "—".to_string();
+    }
+    // hundredths of a percent, in integers so that no float ever rounds the wrong way
+    let h = (u64::from(n) * 20_000 + u64::from(base)) / (2 * u64::from(base));
+    let (whole, frac) = (h / 100, h % 100);
+    match frac {
+        0 => format!("{whole}%"),
+        f if f % 10 == 0 => format!("{whole},{}%", f / 10),
+        f => format!("{whole},{f:02}%"),
+    }
+}
+
+/// Members rated per level, and those not rated with the reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RatingTable {
+    /// Members rated at each level, best first.
+    pub by_level: [Vec<MemberRef>; 4],
+    /// Members to be rated whose level is not known yet.
+    pub pending: Vec<MemberRef>,
+    /// Members not rated, and why.
+    pub not_rated: Vec<(MemberRef, String)>,
+}
+
+impl RatingTable {
+    /// Members rated.
+    pub fn rated(&self) -> u32 {
+        self.by_level.iter().map(|v| v.len() as u32).sum()
+    }
+    /// Members rated at `r`.
+    pub fn count(&self, r: Rating) -> u32 {
+        self.by_level[r as usize].len() as u32
+    }
+}
+
+/// The cell's members by level, in the file's order.
+pub fn rating_table(d: &Dossier) -> RatingTable {
+    let mut t = RatingTable {
+        by_level: Default::default(),
+        pending: Vec::new(),
+        not_rated: Vec::new(),
+    };
+    for (i, m) in d.members.iter().enumerate() {
+        match standing(d, m) {
+            Standing::Rated => match rating_of(d, m) {
+                Some(r) => t.by_level[r as usize].push(MemberRef(i)),
+                None => t.pending.push(MemberRef(i)),
+            },
+            s => t
+                .not_rated
+                .push((MemberRef(i), s.reason().unwrap_or_default().to_string())),
+        }
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentages_are_rounded_half_up_with_a_decimal_comma() {
+        // worked by hand: 2/3 = 66,666…; 1/6 = 16,666…; 5/7 = 71,428…; 1/8 = 12,5;
+        // 1/200 = 0,5; 1/16 = 6,25; 1/3 = 33,333…; 7/7 = 100; 0/9 = 0;
+        // 1/1600 = 0,0625 → 0,06; 1/800 = 0,125 → 0,13 (half up)
+        let cases = [
+            (2, 3, "66,67%"),
+            (1, 6, "16,67%"),
+            (5, 7, "71,43%"),
+            (1, 8, "12,5%"),
+            (1, 200, "0,5%"),
+            (1, 16, "6,25%"),
+            (1, 3, "33,33%"),
+            (7, 7, "100%"),
+            (0, 9, "0%"),
+            (1, 1600, "0,06%"),
+            (1, 800, "0,13%"),
+            (3, 0, "—"),
+        ];
+        for (n, base, want) in cases {
+            assert_eq!(percent(n, base), want, "{n}/{base}");
+        }
+    }
+
+    #[test]
+    fn a_ballot_gives_the_best_level_with_a_cumulative_majority() {
+        // 11 voters: 3 excellent + 4 good = 7 > 5,5 → good
+        assert_eq!(ballot_result(&Votes([3, 4, 4, 0]), 11), Some(Rating::Good));
+        // 6 of 11 for excellent alone → excellent
+        assert_eq!(
+            ballot_result(&Votes([6, 5, 0, 0]), 11),
+            Some(Rating::Excellent)
+        );
+        // exactly half is not a majority: 5 of 10 excellent, then 5 good → good
+        assert_eq!(ballot_result(&Votes([5, 5, 0, 0]), 10), Some(Rating::Good));
+        // too few ballots for any majority
+        assert_eq!(ballot_result(&Votes([1, 1, 1, 0]), 11), None);
+        assert_eq!(ballot_result(&Votes([0, 0, 0, 0]), 0), None);
+    }
+}

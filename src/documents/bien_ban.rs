@@ -1,0 +1,263 @@
+//! Biên bản: the minutes of the review meeting. Attendance is counted from the members and the
+//! absences, each vote's shares computed from the ballots, never typed. Its wording lives here.
+
+use super::common::{self, comrade_with_post, in_meeting_order, vote_line};
+use crate::data::tally::{self, Attendance, Standing};
+use crate::data::{Dossier, Meeting, Member, MemberRef, Minutes};
+use crate::doc::{Block, Document, Run, Signature, Title};
+use crate::vn;
+
+/// The kind's id: file name and `--only` value.
+pub const KIND: &str = "bien-ban";
+
+/// Document-type abbreviation in the number ("Số 01-BB/CB").
+pub const DOC_TYPE: &str = "BB";
+
+/// "2 đ/c (đ/c Hùng – đi công tác; đ/c Dũng – ốm)", or "0 đ/c".
+fn counted(names: &[String]) -> String {
+    if names.is_empty() {
+        "0 đ/c".to_string()
+    } else {
+        format!("{} đ/c ({})", names.len(), names.join("; "))
+    }
+}
+
+fn named(d: &Dossier, refs: &[MemberRef]) -> Vec<String> {
+    refs.iter()
+        .map(|r| format!("đ/c {}", d.member(*r).full_name))
+        .collect()
+}
+
+fn item(text: impl Into<String>) -> Block {
+    Block::item(vec![Run::plain(text)])
+}
+
+/// The attendance paragraphs.
+fn attendance(d: &Dossier, meeting: &Meeting, a: &Attendance, b: &mut Vec<Block>) {
+    b.push(item(format!(
+        "- Tổng số đảng viên của chi bộ: {} đ/c (chính thức: {} đ/c; dự bị: {} đ/c).",
+        a.total, a.official, a.probationary
+    )));
+    if !a.exempted.is_empty() {
+        b.push(item(format!(
+            "- Miễn công tác và sinh hoạt đảng: {}.",
+            counted(&named(d, &a.exempted))
+        )));
+    }
+    if !a.suspended.is_empty() {
+        b.push(item(format!(
+            "- Đình chỉ sinh hoạt đảng: {}.",
+            counted(&named(d, &a.suspended))
+        )));
+    }
+    b.push(item(format!(
+        "- Có mặt: {} đ/c (đảng viên chính thức có mặt, có quyền biểu quyết: {} đ/c).",
+        a.present, a.official_present
+    )));
+    let excused: Vec<String> = a
+        .excused
+        .iter()
+        .map(|(r, why)| {
+            format!(
+                "đ/c {} – {}",
+                d.member(*r).full_name,
+                why.trim_end_matches('.')
+            )
+        })
+        .collect();
+    b.push(item(format!(
+        "- Vắng: {} đ/c; trong đó có lý do: {}; không có lý do: {}.",
+        a.absent(),
+        counted(&excused),
+        counted(&named(d, &a.unexcused))
+    )));
+    for g in &meeting.guests {
+        let mut who = format!("Đồng chí {}", g.name);
+        for extra in [&g.post, &g.body].into_iter().flatten() {
+            who.push_str(", ");
+            who.push_str(extra);
+        }
+        b.push(item(format!("- Khách mời: {who}.")));
+    }
+    b.push(item(format!(
+        "- Chủ trì: {}.",
+        comrade_with_post(d.member(meeting.chair))
+    )));
+    b.push(item(format!(
+        "- Thư ký: {}.",
+        meeting.secretary.map_or(
+            "……………………………………".to_string(),
+            |s| { comrade_with_post(d.member(s)) }
+        )
+    )));
+}
+
+/// One member's part of the proceedings: self-rating, opinions, the committee's remarks, the vote.
+fn member_review(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
+    b.push(Block::Paragraph {
+        kind: crate::doc::ParaKind::Item,
+        runs: vec![Run::bold(format!("{}:", comrade_with_post(m)))],
+    });
+    let standing = tally::standing(d, m);
+    b.push(item(format!(
+        "- Tự nhận mức xếp loại: {}.",
+        m.review.rating_party.map_or("……………………", |r| r.name())
+    )));
+    for o in &m.assessment.opinions {
+        b.push(item(format!("- Ý kiến góp ý: {}", common::text(d, o))));
+    }
+    if let Some(r) = &m.assessment.remarks {
+        b.push(item(format!("- Chi ủy nhận xét: {r}")));
+    }
+    if let Standing::ReviewedOnly(reason) = &standing {
+        b.push(item(format!(
+            "- Không biểu quyết xếp loại: {}.",
+            reason.to_lowercase()
+        )));
+        return;
+    }
+    match &m.assessment.votes {
+        Some(v) => b.push(item(format!(
+            "- Kết quả biểu quyết ({} đ/c chính thức có mặt): {}.",
+            a.official_present,
+            vote_line(v, a.official_present)
+        ))),
+        None => b.push(item("- Kết quả biểu quyết: ……………………")),
+    }
+    if let Some(r) = m.assessment.proposed.or_else(|| {
+        m.assessment
+            .votes
+            .as_ref()
+            .and_then(|v| tally::ballot_result(v, a.official_present))
+    }) {
+        b.push(item(format!("- Chi bộ đề xuất xếp loại: {}.", r.name())));
+    }
+}
+
+/// Builds the minutes.
+pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
+    let a = tally::attendance_at(d, meeting);
+    let mut b = vec![Block::body(format!(
+        "Vào lúc {}, {}, ngày {}, tại {}, {} tổ chức hội nghị kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}.",
+        vn::date::time(meeting.start),
+        vn::date::weekday(meeting.date),
+        vn::date::short(meeting.date),
+        meeting.place.trim_end_matches('.'),
+        d.cell.name,
+        d.year
+    ))];
+    b.push(Block::heading("I. THÀNH PHẦN"));
+    attendance(d, meeting, &a, &mut b);
+
+    b.push(Block::heading("II. NỘI DUNG"));
+    b.push(Block::heading("1. Kiểm điểm tập thể chi bộ"));
+    let reporter = d.collective.as_ref().map_or(d.plan.signer, |c| c.signer);
+    b.push(Block::body(format!(
+        "{} trình bày báo cáo kiểm điểm tập thể chi bộ năm {} (Mẫu 01). Hội nghị thảo luận, góp ý:",
+        comrade_with_post(d.member(reporter)),
+        d.year
+    )));
+    if minutes.discussion.is_empty() {
+        b.push(item("- ……………………………………………………………"));
+    }
+    for t in &minutes.discussion {
+        b.push(item(format!("- {}", common::text(d, t))));
+    }
+
+    b.push(Block::heading(
+        "2. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
+    ));
+    b.push(Block::body(
+        "Từng đảng viên trình bày bản kiểm điểm cá nhân (Mẫu 02); hội nghị góp ý, chi ủy nhận xét; đảng viên chính thức có mặt bỏ phiếu kín đề xuất mức xếp loại.",
+    ));
+    let reviewed = d
+        .members
+        .iter()
+        .filter(|m| tally::standing(d, m).reviewed())
+        .filter(|m| {
+            !meeting
+                .absences
+                .iter()
+                .any(|x| d.member(x.member).id == m.id)
+        });
+    for m in in_meeting_order(reviewed) {
+        member_review(d, m, &a, &mut b);
+    }
+    for ab in &meeting.absences {
+        let m = d.member(ab.member);
+        if tally::standing(d, m).reviewed() {
+            b.push(item(format!(
+                "- Đồng chí {} vắng mặt: chi bộ kiểm điểm, đánh giá, xếp loại bổ sung khi đồng chí hoàn thành kiểm điểm.",
+                m.full_name
+            )));
+        }
+    }
+
+    b.push(Block::heading("3. Đánh giá, xếp loại chất lượng chi bộ"));
+    let claimed = d.collective.as_ref().and_then(|c| c.rating);
+    b.push(Block::body(format!(
+        "Chi bộ tự nhận mức: {}.",
+        claimed.map_or("……………………", |r| r.name())
+    )));
+    if let Some(v) = &meeting.cell_votes {
+        b.push(Block::body(format!(
+            "Kết quả biểu quyết ({} đ/c chính thức có mặt): {}.",
+            a.official_present,
+            vote_line(v, a.official_present)
+        )));
+    }
+    if let Some(r) = tally::cell_rating(d) {
+        b.push(Block::body(format!(
+            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức «{}».",
+            r.name()
+        )));
+    }
+    if let Some(t) = &minutes.superior_remarks {
+        b.push(Block::heading("4. Ý kiến của đại diện cấp ủy cấp trên"));
+        b.push(Block::body(common::text(d, t)));
+    }
+    b.push(Block::heading(if minutes.superior_remarks.is_some() {
+        "5. Kết luận của chủ trì hội nghị"
+    } else {
+        "4. Kết luận của chủ trì hội nghị"
+    }));
+    match &minutes.conclusion {
+        Some(t) => b.push(Block::body(common::text(d, t))),
+        None => b.push(item("……………………………………………………………")),
+    }
+    b.push(Block::body(
+        "Biên bản đã được thư ký đọc lại trước hội nghị và được hội nghị thông qua.",
+    ));
+    b.push(Block::body(format!(
+        "Hội nghị kết thúc vào lúc {} cùng ngày.",
+        meeting.end.map_or("…… giờ ……".to_string(), vn::date::time)
+    )));
+    let sign = |title: &str, who: Option<MemberRef>| Signature {
+        heading: vec![Run::bold(title)],
+        name: who.map(|r| d.member(r).full_name.clone()),
+    };
+    b.push(Block::SignOff {
+        recipients: None,
+        countersign: Some(sign("THƯ KÝ", meeting.secretary)),
+        signature: sign("CHỦ TRÌ", Some(meeting.chair)),
+    });
+    common::document(
+        d,
+        KIND.to_string(),
+        format!("Biên bản hội nghị kiểm điểm năm {}", d.year),
+        common::Issue {
+            kind: KIND,
+            doc_type: Some(DOC_TYPE),
+            number: minutes.number.as_deref(),
+            date: meeting.date,
+        },
+        Title {
+            kind: "BIÊN BẢN".into(),
+            summary: Some(format!(
+                "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
+                d.year
+            )),
+        },
+        b,
+    )
+}

@@ -1,0 +1,133 @@
+//! The members' rating ballot (Phiếu đánh giá, xếp loại chất lượng đảng viên): the members to
+//! be rated in Vietnamese name order, a column per level to tick, and below them the members
+//! not rated with the reason. Handed out unsigned at the meeting. No central form exists; the
+//! columns follow common practice (research §3.3 c).
+
+use super::common;
+use crate::data::tally::{self, Standing};
+use crate::data::{Dossier, Member, Membership, Rating};
+use crate::doc::{Block, Cell, Document, ParaKind, Run, Title};
+use crate::vn;
+
+/// The kind's id: file name and `--only` value.
+pub const KIND: &str = "mau-03-dang-vien";
+
+/// What the voters should know beside the name: probationary, long sick leave, discipline.
+fn note(m: &Member) -> String {
+    let mut n = Vec::new();
+    if m.membership == Membership::Probationary {
+        n.push("Dự bị".to_string());
+    }
+    if m.sick_months >= 3 {
+        n.push(format!("Nghỉ ốm {} tháng", m.sick_months));
+    }
+    if m.maternity {
+        n.push("Nghỉ thai sản".to_string());
+    }
+    if m.discipline.is_some() {
+        n.push("Bị kỷ luật trong năm".to_string());
+    }
+    n.join("; ")
+}
+
+/// Builds the ballot.
+pub fn build(d: &Dossier) -> Document {
+    let date = tally::review_date(d);
+    let mut rated: Vec<&Member> = Vec::new();
+    let mut not_rated: Vec<(&Member, String)> = Vec::new();
+    for m in &d.members {
+        match tally::standing(d, m) {
+            Standing::Rated => rated.push(m),
+            s => not_rated.push((m, s.reason().unwrap_or_default().to_string())),
+        }
+    }
+    vn::collate::sort_by_name(&mut rated, |m| &m.full_name);
+    vn::collate::sort_by_name(&mut not_rated, |(m, _)| &m.full_name);
+
+    let mut header = vec![
+        Cell::centred("TT").bold(),
+        Cell::centred("Họ và tên").bold(),
+        Cell::centred("Chức vụ").bold(),
+        Cell::centred("Tự nhận mức").bold(),
+    ];
+    header.extend(Rating::ALL.iter().map(|r| Cell::centred(r.name()).bold()));
+    header.push(Cell::centred("Ghi chú").bold());
+    let mut rows: Vec<Vec<Cell>> = rated
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let mut row = vec![
+                Cell::centred((i + 1).to_string()),
+                Cell::text(&m.full_name),
+                Cell::text(m.post.short()),
+                Cell::centred(m.review.rating_party.map_or("", Rating::short)),
+            ];
+            row.extend(Rating::ALL.iter().map(|_| Cell::centred("")));
+            row.push(Cell::text(note(m)));
+            row
+        })
+        .collect();
+    if !not_rated.is_empty() {
+        rows.push(vec![
+            Cell::text("Đảng viên không đánh giá, xếp loại")
+                .bold()
+                .span(9, 1),
+        ]);
+        for (i, (m, reason)) in not_rated.iter().enumerate() {
+            rows.push(vec![
+                Cell::centred((i + 1).to_string()),
+                Cell::text(&m.full_name),
+                Cell::text(m.post.short()),
+                Cell::text(format!("{reason}.")).span(6, 1),
+            ]);
+        }
+    }
+    let blocks = vec![
+        Block::Paragraph {
+            kind: ParaKind::Plain,
+            runs: vec![Run {
+                text: "(Đánh dấu X vào một ô mức xếp loại đối với mỗi đảng viên; phiếu không ghi tên người bỏ phiếu)".into(),
+                italic: true,
+                ..Run::default()
+            }],
+        },
+        Block::Table {
+            widths: vec![8.0, 36.0, 19.0, 19.0, 15.0, 15.0, 15.0, 15.0, 23.0],
+            header: vec![header],
+            rows,
+        },
+        Block::Paragraph {
+            kind: ParaKind::Plain,
+            runs: vec![Run {
+                text: format!(
+                    "Ghi chú: HTXSNV – {}; HTTNV – {}; HTNV – {}; KHTNV – {}.",
+                    Rating::Excellent.name().to_lowercase(),
+                    Rating::Good.name().to_lowercase(),
+                    Rating::Done.name().to_lowercase(),
+                    Rating::NotDone.name().to_lowercase()
+                ),
+                italic: true,
+                ..Run::default()
+            }],
+        },
+    ];
+    common::document(
+        d,
+        KIND.to_string(),
+        format!(
+            "Phiếu đánh giá, xếp loại chất lượng đảng viên năm {}",
+            d.year
+        ),
+        common::Issue {
+            kind: KIND,
+            doc_type: None,
+            number: None,
+            date,
+        },
+        Title {
+            kind: "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN".into(),
+            summary: Some(format!("Năm {}", d.year)),
+        },
+        blocks,
+    )
+}

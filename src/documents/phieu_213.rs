@@ -1,0 +1,129 @@
+//! Phiếu xin ý kiến (Quy định 213-QĐ/TW): for each member with a residence, the cell asks the
+//! residence party committee for its remarks; the lower part is for that committee to fill in
+//! and sign. The duties listed follow QĐ 213 Điều 2 (research §3.8; the options' wording is
+//! local practice).
+
+use super::common;
+use super::form_parts::dots;
+use crate::data::tally;
+use crate::data::{Dossier, Member, Residence};
+use crate::doc::{Block, Document, ParaKind, Run, Signature, Title};
+use crate::vn;
+
+/// The kind's id: folder name and `--only` value.
+pub const KIND: &str = "phieu-213";
+
+/// The duties the residence committee remarks on, each with "□ Tốt □ Chưa tốt".
+const DUTIES: [&str; 4] = [
+    "Gương mẫu về phẩm chất chính trị, đạo đức, lối sống; thực hiện và vận động gia đình, nhân dân nơi cư trú thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và các quy định của địa phương.",
+    "Thực hiện nghĩa vụ công dân nơi cư trú.",
+    "Giữ mối liên hệ với chi ủy, chi bộ, ban công tác mặt trận nơi cư trú; tham dự các buổi gặp mặt do cấp ủy nơi cư trú tổ chức và đóng góp ý kiến.",
+    "Tuyên truyền, vận động nhân dân tham gia xây dựng Đảng, chính quyền, các đoàn thể ở nơi cư trú.",
+];
+
+/// The members the requests are for: those with a residence who are reviewed this year, in
+/// Vietnamese name order.
+pub fn recipients(d: &Dossier) -> Vec<&Member> {
+    let mut v: Vec<&Member> = d
+        .members
+        .iter()
+        .filter(|m| m.residence.is_some() && tally::standing(d, m).reviewed())
+        .collect();
+    vn::collate::sort_by_name(&mut v, |m| &m.full_name);
+    v
+}
+
+fn line(label: &str, value: &str) -> Block {
+    Block::plain(vec![Run::plain(format!("{label}: ")), Run::plain(value)])
+}
+
+/// Builds the request about `m`, who lives at `home`, written to `phieu-213/<slug>`.
+pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document {
+    let (date, signer) = d
+        .residence_request
+        .as_ref()
+        .map_or((d.plan.date, d.plan.signer), |r| (r.date, r.signer));
+    let mut job = Vec::new();
+    job.extend(m.gov_post.as_deref().or(m.job.as_deref()));
+    job.extend(m.workplace.as_deref());
+    let mut b = vec![
+        Block::plain(vec![
+            Run::plain("Kính gửi: "),
+            Run::bold(format!("Chi ủy {}, {}", home.cell, home.committee)),
+        ]),
+        Block::body(format!(
+            "Thực hiện Quy định số 213-QĐ/TW ngày 02/01/2020 của Bộ Chính trị về trách nhiệm của đảng viên đang công tác thường xuyên giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú, {} đề nghị Chi ủy {} nhận xét đảng viên:",
+            d.cell.name, home.cell
+        )),
+        line("Họ và tên", &m.full_name),
+        line("Ngày sinh", &vn::date::short(m.birth_date)),
+        line("Chức vụ, đơn vị công tác", &job.join(", ")),
+        line("Nơi cư trú", &home.address),
+        Block::body(format!(
+            "Đề nghị Chi ủy gửi phiếu nhận xét về {} trước ngày {}.",
+            d.cell.name,
+            vn::date::short(tally::review_date(d))
+        )),
+        Block::SignOff {
+            recipients: Some(common::recipients(
+                &["Như trên".to_string()],
+                &d.plan.archive,
+            )),
+            countersign: None,
+            signature: common::signature(d, signer, crate::data::OnBehalf::Cell),
+        },
+        Block::heading("NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ"),
+        Block::body(format!(
+            "Chi ủy {} sau khi trao đổi với ban công tác mặt trận khu dân cư, thống nhất nhận xét đảng viên {} như sau:",
+            home.cell, m.full_name
+        )),
+    ];
+    for (i, duty) in DUTIES.iter().enumerate() {
+        b.push(Block::Paragraph {
+            kind: ParaKind::Body,
+            runs: vec![Run::plain(format!("{}. {duty}", i + 1))],
+        });
+        b.push(Block::Paragraph {
+            kind: ParaKind::Body,
+            runs: vec![Run::plain("□ Tốt      □ Chưa tốt")],
+        });
+    }
+    b.push(Block::plain(vec![Run::plain("Ý kiến khác:")]));
+    b.push(Block::plain(vec![Run::plain(dots())]));
+    b.push(Block::plain(vec![Run::plain(dots())]));
+    b.push(Block::SignOff {
+        recipients: None,
+        countersign: Some(Signature {
+            heading: vec![
+                Run::bold("XÁC NHẬN CỦA"),
+                Run::bold(vn::text::upper(&home.committee)),
+            ],
+            name: None,
+        }),
+        signature: Signature {
+            heading: vec![Run::bold("T/M CHI ỦY"), Run::bold("BÍ THƯ")],
+            name: None,
+        },
+    });
+    let mut doc = common::document(
+        d,
+        format!("{KIND}/{slug}"),
+        format!("Phiếu xin ý kiến nơi cư trú – {}", m.full_name),
+        common::Issue {
+            kind: KIND,
+            doc_type: None,
+            number: None,
+            date,
+        },
+        Title {
+            kind: "PHIẾU XIN Ý KIẾN".into(),
+            summary: Some(
+                "Nhận xét đảng viên đang công tác thường xuyên giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú"
+                    .into(),
+            ),
+        },
+        b,
+    );
+    doc.member = Some(m.id.clone());
+    doc
+}

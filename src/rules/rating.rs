@@ -1,0 +1,324 @@
+//! The rating rules of HD 21-HD/BTCTW (2019): who is rated, the "xuất sắc" quota, the
+//! secretary not above the cell, discipline and sick leave, and the ballots.
+
+use super::diag;
+use crate::data::tally::{self, Standing};
+use crate::data::{At, Dossier, Member, MemberRef, QuotaBase, Rating};
+use crate::diag::{Diagnostic, Severity};
+
+/// Where a member's level is written: the decision, else the proposal, else the ballot, else
+/// the member.
+fn level_at(m: &Member) -> &At {
+    let a = &m.assessment;
+    if a.decided.is_some() {
+        &a.decided_at
+    } else if a.proposed.is_some() {
+        &a.proposed_at
+    } else if a.votes.is_some() {
+        &a.votes_at
+    } else {
+        &m.at
+    }
+}
+
+/// The levels written for a member by the cell (proposed, decided), with where each was written.
+fn cell_levels(m: &Member) -> impl Iterator<Item = (Rating, &At)> {
+    let a = &m.assessment;
+    [(a.proposed, &a.proposed_at), (a.decided, &a.decided_at)]
+        .into_iter()
+        .filter_map(|(r, at)| r.map(|r| (r, at)))
+}
+
+/// At most 20 % of the members rated "tốt" (or "tốt" and above, by setting) are rated "xuất sắc".
+pub fn excellent_quota(d: &Dossier) -> Vec<Diagnostic> {
+    let t = tally::rating_table(d);
+    let excellent = t.count(Rating::Excellent);
+    let (base, base_name) = match d.settings.quota_base {
+        QuotaBase::GoodOnly => (t.count(Rating::Good), "hoàn thành tốt nhiệm vụ"),
+        QuotaBase::GoodOrBetter => (
+            t.count(Rating::Good) + excellent,
+            "hoàn thành tốt nhiệm vụ trở lên",
+        ),
+    };
+    let allowed = base / 5; // floor(20 % of the base)
+    if excellent <= allowed {
+        return Vec::new();
+    }
+    let over = d.member(t.by_level[Rating::Excellent as usize][allowed as usize]);
+    vec![diag(
+        d,
+        Severity::Error,
+        level_at(over),
+        format!(
+            "có {excellent} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt 20% của {base} đảng viên {base_name} (tối đa {allowed})."
+        ),
+        "HD 21-HD/BTCTW: số đảng viên hoàn thành xuất sắc nhiệm vụ không quá 20% số hoàn thành tốt nhiệm vụ; hạ mức của đảng viên thừa, hoặc đặt «quy_tac.co_so_ty_le_xuat_sac: tot_tro_len» nếu cấp trên tính trên số tốt trở lên.",
+    )]
+}
+
+/// The secretary's level is not above the cell's.
+pub fn secretary_not_above_cell(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(cell) = tally::cell_rating(d) else {
+        return Vec::new();
+    };
+    d.members
+        .iter()
+        .filter(|m| m.post == crate::data::PartyPost::Secretary)
+        .filter_map(|m| tally::rating_of(d, m).map(|r| (m, r)))
+        .filter(|(_, r)| *r < cell)
+        .map(|(m, r)| {
+            diag(
+                d,
+                Severity::Error,
+                level_at(m),
+                format!(
+                    "Bí thư {} được xếp «{}», cao hơn mức của chi bộ «{}».",
+                    m.full_name,
+                    r.name(),
+                    cell.name()
+                ),
+                "HD 21-HD/BTCTW: mức xếp loại của người đứng đầu không cao hơn mức của tổ chức do mình lãnh đạo.",
+            )
+        })
+        .collect()
+}
+
+/// A member disciplined in the year is rated "Không hoàn thành nhiệm vụ".
+pub fn discipline_means_not_done(d: &Dossier) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for m in d.members.iter().filter(|m| m.discipline.is_some()) {
+        for (r, at) in cell_levels(m).filter(|(r, _)| *r != Rating::NotDone) {
+            out.push(diag(
+                d,
+                Severity::Error,
+                at,
+                format!(
+                    "đồng chí {} bị kỷ luật trong năm nhưng được xếp «{}».",
+                    m.full_name,
+                    r.name()
+                ),
+                "HD 21-HD/BTCTW: đảng viên bị thi hành kỷ luật trong năm được xếp «Không hoàn thành nhiệm vụ».",
+            ));
+        }
+        if let Some(r) = m.review.rating_party.filter(|r| *r != Rating::NotDone) {
+            out.push(diag(
+                d,
+                Severity::Warning,
+                &m.discipline_at,
+                format!(
+                    "đồng chí {} bị kỷ luật trong năm nhưng tự xếp loại «{}».",
+                    m.full_name,
+                    r.name()
+                ),
+                "đảng viên bị kỷ luật trong năm chỉ được xếp «Không hoàn thành nhiệm vụ»; nhắc đồng chí sửa phần tự xếp loại.",
+            ));
+        }
+    }
+    out
+}
+
+/// Sick leave of three months or more caps the level at "Hoàn thành nhiệm vụ".
+pub fn sick_leave_caps_the_level(d: &Dossier) -> Vec<Diagnostic> {
+    d.members
+        .iter()
+        .filter(|m| m.sick_months >= 3)
+        .flat_map(|m| {
+            cell_levels(m)
+                .filter(|(r, _)| *r < Rating::Done)
+                .map(move |(r, at)| {
+                    diag(
+                        d,
+                        Severity::Error,
+                        at,
+                        format!(
+                            "đồng chí {} nghỉ ốm {} tháng trong năm nhưng được xếp «{}».",
+                            m.full_name,
+                            m.sick_months,
+                            r.name()
+                        ),
+                        "HD 21-HD/BTCTW: nghỉ ốm từ 3 tháng trở lên thì không xếp loại từ «Hoàn thành tốt nhiệm vụ» trở lên.",
+                    )
+                })
+        })
+        .collect()
+}
+
+/// Exempted and suspended members are neither reviewed nor rated; members admitted less than
+/// six months before the review write a self-review but are not rated.
+pub fn only_those_rated_get_a_level(d: &Dossier) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for m in &d.members {
+        let standing = tally::standing(d, m);
+        let a = &m.assessment;
+        if let Standing::Excluded(reason) = &standing
+            && m.has_review
+        {
+            out.push(diag(
+                d,
+                Severity::Error,
+                &m.at,
+                format!(
+                    "đồng chí {} thuộc diện «{}» nên không kiểm điểm, nhưng có phần «kiem_diem».",
+                    m.full_name,
+                    reason.to_lowercase()
+                ),
+                "HD 21-HD/BTCTW: đảng viên được miễn hoặc bị đình chỉ sinh hoạt đảng không kiểm điểm, không xếp loại; xóa phần «kiem_diem».",
+            ));
+        }
+        if let Some(reason) = standing.reason() {
+            let written = [
+                (a.votes.is_some(), &a.votes_at),
+                (a.proposed.is_some(), &a.proposed_at),
+                (a.decided.is_some(), &a.decided_at),
+            ];
+            for (_, at) in written.into_iter().filter(|(w, _)| *w) {
+                out.push(diag(
+                    d,
+                    Severity::Error,
+                    at,
+                    format!(
+                        "đồng chí {} không được xếp loại ({}), nhưng ở đây có phiếu hoặc mức xếp loại.",
+                        m.full_name,
+                        reason.to_lowercase()
+                    ),
+                    "HD 21-HD/BTCTW: đảng viên mới kết nạp chưa đủ 6 tháng, được miễn hoặc bị đình chỉ sinh hoạt thì không xếp loại; xóa dòng này.",
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Only official members present vote: no ballot counts more votes than there are of them.
+pub fn votes_within_the_voters(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(att) = tally::attendance(d) else {
+        return Vec::new();
+    };
+    let voters = att.official_present;
+    let hint = "chỉ đảng viên chính thức có mặt mới biểu quyết; đảng viên dự bị không biểu quyết. Kiểm tra lại số phiếu và danh sách vắng «hoi_nghi.vang».";
+    let mut out = Vec::new();
+    let mut check = |who: String, total: u32, at: &At| {
+        if total > voters {
+            out.push(diag(
+                d,
+                Severity::Error,
+                at,
+                format!("{who} có {total} phiếu, nhiều hơn {voters} đảng viên chính thức có mặt."),
+                hint,
+            ));
+        }
+    };
+    for m in &d.members {
+        if let Some(v) = &m.assessment.votes {
+            check(
+                format!("phiếu xếp loại đồng chí {}", m.full_name),
+                v.total(),
+                &m.assessment.votes_at,
+            );
+        }
+    }
+    if let Some(meeting) = &d.meeting
+        && let Some(v) = &meeting.cell_votes
+    {
+        check(
+            "phiếu xếp loại chi bộ".to_string(),
+            v.total(),
+            &meeting.cell_votes_at,
+        );
+    }
+    out
+}
+
+/// A proposed level that differs from the ballot's result is flagged.
+pub fn proposal_follows_the_ballot(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(att) = tally::attendance(d) else {
+        return Vec::new();
+    };
+    d.members
+        .iter()
+        .filter_map(|m| {
+            let a = &m.assessment;
+            let (proposed, votes) = (a.proposed?, a.votes.as_ref()?);
+            let result = tally::ballot_result(votes, att.official_present);
+            (result != Some(proposed)).then(|| {
+                let got = result.map_or("chưa mức nào được quá nửa".to_string(), |r| {
+                    format!("«{}»", r.name())
+                });
+                diag(
+                    d,
+                    Severity::Warning,
+                    &a.proposed_at,
+                    format!(
+                        "chi bộ đề xuất «{}» cho đồng chí {}, nhưng kết quả phiếu là {got}.",
+                        proposed.name(),
+                        m.full_name
+                    ),
+                    "mức đề xuất là mức có quá nửa số đảng viên chính thức có mặt tán thành (cộng dồn từ mức cao xuống); kiểm tra số phiếu hoặc mức đề xuất.",
+                )
+            })
+        })
+        .collect()
+}
+
+/// The chair and the secretary of the meeting are present; nobody is absent twice.
+pub fn officers_present(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(meeting) = &d.meeting else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut seen: Vec<MemberRef> = Vec::new();
+    for a in &meeting.absences {
+        let m = d.member(a.member);
+        let role = if a.member == meeting.chair {
+            Some("chủ trì")
+        } else if Some(a.member) == meeting.secretary {
+            Some("thư ký")
+        } else {
+            None
+        };
+        if let Some(role) = role {
+            out.push(diag(
+                d,
+                Severity::Error,
+                &a.at,
+                format!("đồng chí {} là {role} hội nghị nhưng có tên trong danh sách vắng.", m.full_name),
+                "đổi người chủ trì («hoi_nghi.chu_tri») hoặc thư ký («hoi_nghi.thu_ky»), hoặc xóa đồng chí khỏi «hoi_nghi.vang».",
+            ));
+        }
+        if seen.contains(&a.member) {
+            out.push(diag(
+                d,
+                Severity::Error,
+                &a.at,
+                format!(
+                    "đồng chí {} có tên hai lần trong danh sách vắng.",
+                    m.full_name
+                ),
+                "mỗi người vắng chỉ ghi một lần.",
+            ));
+        }
+        seen.push(a.member);
+    }
+    out
+}
+
+/// Members to be rated have a level before the report of results is written.
+pub fn every_rated_member_has_a_level(d: &Dossier) -> Vec<Diagnostic> {
+    if d.results.is_none() {
+        return Vec::new();
+    }
+    tally::rating_table(d)
+        .pending
+        .into_iter()
+        .map(|r| {
+            let m = d.member(r);
+            diag(
+                d,
+                Severity::Warning,
+                &m.at,
+                format!("đồng chí {} chưa có mức xếp loại; báo cáo kết quả sẽ thiếu đồng chí này.", m.full_name),
+                "ghi phiếu («danh_gia.phieu») hoặc mức xếp loại («danh_gia.xep_loai») của đồng chí.",
+            )
+        })
+        .collect()
+}
