@@ -130,6 +130,8 @@ pub enum Block {
         header: Vec<Vec<Cell>>,
         /// Body rows.
         rows: Vec<Vec<Cell>>,
+        /// Set in the smaller table size, for a wide table of many narrow columns.
+        compact: bool,
     },
     /// "Nơi nhận" at the bottom left (when there are recipients), level with the signature at
     /// the bottom right.

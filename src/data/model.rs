@@ -89,6 +89,8 @@ pub struct ResultsReport {
 pub struct ResidenceRequest {
     /// Date.
     pub date: NaiveDate,
+    /// Day the remarks are asked for by, when written.
+    pub deadline: Option<NaiveDate>,
     /// Who signs.
     pub signer: MemberRef,
 }

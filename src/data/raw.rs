@@ -93,6 +93,9 @@ pub struct RawResultsReport {
 pub struct RawResidenceRequest {
     /// Date.
     pub ngay: S<String>,
+    /// Day the remarks are asked for by; default the day before the meeting.
+    #[serde(default)]
+    pub han: Option<S<String>>,
     /// Who signs (member id); default the plan's signer.
     #[serde(default)]
     pub nguoi_ky: Option<S<String>>,

@@ -79,21 +79,45 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
     }
     if let Some(m) = &d.meeting {
         let a = tally::attendance_at(d, m);
+        let expected = a.total - (a.exempted.len() + a.suspended.len()) as u32;
+        let excluded = match (a.exempted.len(), a.suspended.len()) {
+            (0, 0) => String::new(),
+            (e, 0) => format!(" ({e} đ/c miễn sinh hoạt)"),
+            (0, s) => format!(" ({s} đ/c đình chỉ sinh hoạt)"),
+            (e, s) => format!(" ({e} đ/c miễn sinh hoạt, {s} đ/c đình chỉ sinh hoạt)"),
+        };
         b.push(item(format!(
-            "- Ngày {}: chi bộ tổ chức hội nghị kiểm điểm; có mặt {}/{} đ/c, vắng {} đ/c ({} có lý do, {} không có lý do).",
+            "- Ngày {}: chi bộ tổ chức hội nghị kiểm điểm; có mặt {}/{} đ/c phải dự{}, vắng {} đ/c ({} có lý do, {} không có lý do).",
             vn::date::short(m.date),
             a.present,
-            a.total,
+            expected,
+            excluded,
             a.absent(),
             a.excused.len(),
             a.unexcused.len()
         )));
+        let later: Vec<String> = m
+            .absences
+            .iter()
+            .map(|x| d.member(x.member))
+            .filter(|x| tally::standing(d, x).rated() && tally::rating_of(d, x).is_some())
+            .map(|x| format!("đ/c {}", x.full_name))
+            .collect();
+        if !later.is_empty() {
+            b.push(item(format!(
+                "- Đảng viên vắng mặt tại hội nghị đã được kiểm điểm, đánh giá, xếp loại bổ sung: {}.",
+                later.join(", ")
+            )));
+        }
     }
 
     b.push(Block::heading("II. KẾT QUẢ"));
     b.push(Block::heading("1. Đánh giá, xếp loại chất lượng chi bộ"));
     if let Some(c) = d.collective.as_ref().and_then(|c| c.rating) {
-        b.push(Block::body(format!("Chi bộ tự nhận mức: {}.", c.name())));
+        b.push(Block::body(format!(
+            "Chi bộ tự nhận mức xếp loại: {}.",
+            c.name()
+        )));
     }
     if let Some(m) = &d.meeting
         && let Some(v) = &m.cell_votes
@@ -107,7 +131,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
     }
     if let Some(c) = tally::cell_rating(d) {
         b.push(Block::body(format!(
-            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức «{}».",
+            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “{}”.",
             c.name()
         )));
     }
@@ -127,15 +151,15 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
                 Cell::centred((i + 1).to_string()),
                 Cell::text(level.name()),
                 Cell::centred(t.count(*level).to_string()),
-                Cell::centred(percent(t.count(*level), rated)),
+                Cell::centred(share(t.count(*level), rated)),
             ]
         })
         .collect();
     rows.push(vec![
         Cell::centred(""),
-        Cell::text("Cộng (số đảng viên được đánh giá, xếp loại)").bold(),
+        Cell::text("Cộng (đảng viên được đánh giá, xếp loại)").bold(),
         Cell::centred(rated.to_string()).bold(),
-        Cell::centred(percent(rated, rated)).bold(),
+        Cell::centred(share(rated, rated)).bold(),
     ]);
     rows.push(vec![
         Cell::centred(""),
@@ -144,7 +168,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         Cell::centred("—"),
     ]);
     b.push(Block::Table {
-        widths: vec![10.0, 85.0, 35.0, 35.0],
+        widths: vec![9.0, 96.0, 35.0, 25.0],
         header: vec![vec![
             Cell::centred("TT").bold(),
             Cell::centred("Mức xếp loại").bold(),
@@ -152,6 +176,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
             Cell::centred("Tỷ lệ (%)").bold(),
         ]],
         rows,
+        compact: false,
     });
     let good_or_better = t.count(Rating::Excellent) + t.count(Rating::Good);
     b.push(Block::body(format!(
@@ -238,12 +263,17 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         Title {
             kind: "BÁO CÁO".into(),
             summary: Some(format!(
-                "Kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
+                "kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
                 d.year
             )),
         },
         b,
     )
+}
+
+/// A share for the "Tỷ lệ (%)" column: the percentage without its sign ("7,69").
+fn share(n: u32, base: u32) -> String {
+    percent(n, base).trim_end_matches('%').to_string()
 }
 
 fn sorted(mut names: Vec<String>) -> Vec<String> {

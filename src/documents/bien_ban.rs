@@ -153,7 +153,7 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
     b.push(Block::heading("1. Kiểm điểm tập thể chi bộ"));
     let reporter = d.collective.as_ref().map_or(d.plan.signer, |c| c.signer);
     b.push(Block::body(format!(
-        "{} trình bày báo cáo kiểm điểm tập thể chi bộ năm {} (Mẫu 01). Hội nghị thảo luận, góp ý:",
+        "{}, trình bày báo cáo kiểm điểm tập thể chi bộ năm {} (Mẫu 01). Hội nghị thảo luận, góp ý:",
         comrade_with_post(d.member(reporter)),
         d.year
     )));
@@ -164,8 +164,27 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
         b.push(item(format!("- {}", common::text(d, t))));
     }
 
+    b.push(Block::heading("2. Đánh giá, xếp loại chất lượng chi bộ"));
+    let claimed = d.collective.as_ref().and_then(|c| c.rating);
+    b.push(Block::body(format!(
+        "Chi bộ tự nhận mức xếp loại: {}.",
+        claimed.map_or("……………………", |r| r.name())
+    )));
+    if let Some(v) = &meeting.cell_votes {
+        b.push(Block::body(format!(
+            "Kết quả biểu quyết ({} đ/c chính thức có mặt): {}.",
+            a.official_present,
+            vote_line(v, a.official_present)
+        )));
+    }
+    if let Some(r) = tally::cell_rating(d) {
+        b.push(Block::body(format!(
+            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “{}”.",
+            r.name()
+        )));
+    }
     b.push(Block::heading(
-        "2. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
+        "3. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
     ));
     b.push(Block::body(
         "Từng đảng viên trình bày bản kiểm điểm cá nhân (Mẫu 02); hội nghị góp ý, chi ủy nhận xét; đảng viên chính thức có mặt bỏ phiếu kín đề xuất mức xếp loại.",
@@ -193,25 +212,6 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
         }
     }
 
-    b.push(Block::heading("3. Đánh giá, xếp loại chất lượng chi bộ"));
-    let claimed = d.collective.as_ref().and_then(|c| c.rating);
-    b.push(Block::body(format!(
-        "Chi bộ tự nhận mức: {}.",
-        claimed.map_or("……………………", |r| r.name())
-    )));
-    if let Some(v) = &meeting.cell_votes {
-        b.push(Block::body(format!(
-            "Kết quả biểu quyết ({} đ/c chính thức có mặt): {}.",
-            a.official_present,
-            vote_line(v, a.official_present)
-        )));
-    }
-    if let Some(r) = tally::cell_rating(d) {
-        b.push(Block::body(format!(
-            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức «{}».",
-            r.name()
-        )));
-    }
     if let Some(t) = &minutes.superior_remarks {
         b.push(Block::heading("4. Ý kiến của đại diện cấp ủy cấp trên"));
         b.push(Block::body(common::text(d, t)));
@@ -254,7 +254,7 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
         Title {
             kind: "BIÊN BẢN".into(),
             summary: Some(format!(
-                "Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
+                "hội nghị kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
                 d.year
             )),
         },

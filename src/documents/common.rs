@@ -128,7 +128,10 @@ pub fn document(
 
 /// "Đồng chí Lê Thị Ly, Bí thư Chi bộ": a member named in full with their post in the cell.
 pub fn comrade_with_post(m: &Member) -> String {
-    format!("Đồng chí {}, {}", m.full_name, m.post.name())
+    match m.post {
+        crate::data::PartyPost::Member => format!("Đồng chí {}, đảng viên", m.full_name),
+        p => format!("Đồng chí {}, {}", m.full_name, p.name()),
+    }
 }
 
 /// The ballots of one vote, level by level with the share of the voters:

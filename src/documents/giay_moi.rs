@@ -22,7 +22,8 @@ pub struct Invitee {
     pub member: Option<String>,
 }
 
-/// Who is invited: the guests, then (when asked) every member in Vietnamese name order.
+/// Who is invited: the guests, then (when asked) every member taking part in party activity,
+/// in Vietnamese name order.
 pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee> {
     let mut out: Vec<Invitee> = meeting
         .guests
@@ -37,6 +38,7 @@ pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee
         let mut members: Vec<Invitee> = d
             .members
             .iter()
+            .filter(|m| m.activity == crate::data::Activity::Active)
             .map(|m| Invitee {
                 name: m.full_name.clone(),
                 post: Some(m.post.name().to_string()),

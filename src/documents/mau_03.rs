@@ -73,6 +73,7 @@ pub fn build(d: &Dossier, a: &Analysis) -> Document {
         widths: vec![1.0, 8.0, 1.6, 1.6, 1.8, 1.6],
         header,
         rows,
+        compact: false,
     });
     b.push(Block::plain(vec![Run::bold("Nhận xét chung:")]));
     answer(a.remarks.as_deref(), &mut b);

@@ -35,23 +35,52 @@ pub fn build(d: &Dossier) -> Document {
     let date = tally::review_date(d);
     let mut rated: Vec<&Member> = Vec::new();
     let mut not_rated: Vec<(&Member, String)> = Vec::new();
+    let absent = |m: &Member| {
+        d.meeting.as_ref().and_then(|meeting| {
+            meeting
+                .absences
+                .iter()
+                .find(|a| d.member(a.member).id == m.id)
+        })
+    };
     for m in &d.members {
-        match tally::standing(d, m) {
-            Standing::Rated => rated.push(m),
-            s => not_rated.push((m, s.reason().unwrap_or_default().to_string())),
+        match (tally::standing(d, m), absent(m)) {
+            // an absent member is rated after a later review, not on this ballot
+            (Standing::Rated, Some(a)) => not_rated.push((
+                m,
+                format!(
+                    "Vắng mặt{}; đánh giá, xếp loại sau khi kiểm điểm bổ sung",
+                    a.reason
+                        .as_ref()
+                        .map_or(" không có lý do".to_string(), |r| format!(
+                            " ({})",
+                            r.trim_end_matches('.')
+                        ))
+                ),
+            )),
+            (Standing::Rated, None) => rated.push(m),
+            (s, _) => not_rated.push((m, s.reason().unwrap_or_default().to_string())),
         }
     }
     vn::collate::sort_by_name(&mut rated, |m| &m.full_name);
     vn::collate::sort_by_name(&mut not_rated, |(m, _)| &m.full_name);
 
-    let mut header = vec![
-        Cell::centred("TT").bold(),
-        Cell::centred("Họ và tên").bold(),
-        Cell::centred("Chức vụ").bold(),
-        Cell::centred("Tự nhận mức").bold(),
+    // level columns headed by their abbreviations (spelt out below the table), so that the
+    // heading stays one line in every column
+    let header = vec![
+        vec![
+            Cell::centred("TT").bold().span(1, 2),
+            Cell::centred("Họ và tên").bold().span(1, 2),
+            Cell::centred("Chức vụ").bold().span(1, 2),
+            Cell::centred("Tự nhận").bold().span(1, 2),
+            Cell::centred("Mức xếp loại").bold().span(4, 1),
+            Cell::centred("Ghi chú").bold().span(1, 2),
+        ],
+        Rating::ALL
+            .iter()
+            .map(|r| Cell::centred(r.short()))
+            .collect(),
     ];
-    header.extend(Rating::ALL.iter().map(|r| Cell::centred(r.name()).bold()));
-    header.push(Cell::centred("Ghi chú").bold());
     let mut rows: Vec<Vec<Cell>> = rated
         .iter()
         .enumerate()
@@ -69,7 +98,7 @@ pub fn build(d: &Dossier) -> Document {
         .collect();
     if !not_rated.is_empty() {
         rows.push(vec![
-            Cell::text("Đảng viên không đánh giá, xếp loại")
+            Cell::text("Đảng viên không đánh giá, xếp loại tại hội nghị")
                 .bold()
                 .span(9, 1),
         ]);
@@ -92,9 +121,10 @@ pub fn build(d: &Dossier) -> Document {
             }],
         },
         Block::Table {
-            widths: vec![8.0, 36.0, 19.0, 19.0, 15.0, 15.0, 15.0, 15.0, 23.0],
-            header: vec![header],
+            widths: vec![7.0, 34.0, 20.0, 17.5, 17.5, 17.5, 17.5, 17.5, 16.5],
+            header,
             rows,
+            compact: true,
         },
         Block::Paragraph {
             kind: ParaKind::Plain,

@@ -6,7 +6,7 @@
 use super::common;
 use super::form_parts::dots;
 use crate::data::tally;
-use crate::data::{Dossier, Member, Residence};
+use crate::data::{Dossier, Member, MemberRef, PartyPost, Residence};
 use crate::doc::{Block, Document, ParaKind, Run, Signature, Title};
 use crate::vn;
 
@@ -33,16 +33,50 @@ pub fn recipients(d: &Dossier) -> Vec<&Member> {
     v
 }
 
+/// "XÁC NHẬN CỦA ĐẢNG ỦY" over "PHƯỜNG PHƯỚC LONG B": the committee's name broken after its
+/// kind, so that no word is left alone on a line of the narrow column.
+fn confirmation(committee: &str) -> Vec<Run> {
+    let upper = vn::text::upper(committee);
+    let (kind, place) = match upper.strip_prefix("ĐẢNG ỦY ") {
+        Some(place) => ("ĐẢNG ỦY", place.to_string()),
+        None => ("", upper.clone()),
+    };
+    vec![
+        // level with the date line of the signature beside it
+        Run::plain(""),
+        Run::bold(format!("XÁC NHẬN CỦA {kind}").trim_end().to_string()),
+        Run::bold(place),
+    ]
+}
+
 fn line(label: &str, value: &str) -> Block {
     Block::plain(vec![Run::plain(format!("{label}: ")), Run::plain(value)])
 }
 
 /// Builds the request about `m`, who lives at `home`, written to `phieu-213/<slug>`.
 pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document {
-    let (date, signer) = d
+    let (date, signer, deadline) = d
         .residence_request
         .as_ref()
-        .map_or((d.plan.date, d.plan.signer), |r| (r.date, r.signer));
+        .map_or((d.plan.date, d.plan.signer, None), |r| {
+            (r.date, r.signer, r.deadline)
+        });
+    let deadline = deadline.unwrap_or_else(|| {
+        tally::review_date(d)
+            .pred_opt()
+            .unwrap_or(tally::review_date(d))
+    });
+    // nobody signs the request about themselves: the deputy (or the secretary) signs instead
+    let signer = if d.member(signer).id == m.id {
+        d.members
+            .iter()
+            .position(|x| {
+                x.id != m.id && matches!(x.post, PartyPost::DeputySecretary | PartyPost::Secretary)
+            })
+            .map_or(signer, MemberRef)
+    } else {
+        signer
+    };
     let mut job = Vec::new();
     job.extend(m.gov_post.as_deref().or(m.job.as_deref()));
     job.extend(m.workplace.as_deref());
@@ -62,7 +96,7 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
         Block::body(format!(
             "Đề nghị Chi ủy gửi phiếu nhận xét về {} trước ngày {}.",
             d.cell.name,
-            vn::date::short(tally::review_date(d))
+            vn::date::short(deadline)
         )),
         Block::SignOff {
             recipients: Some(common::recipients(
@@ -94,14 +128,19 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
     b.push(Block::SignOff {
         recipients: None,
         countersign: Some(Signature {
-            heading: vec![
-                Run::bold("XÁC NHẬN CỦA"),
-                Run::bold(vn::text::upper(&home.committee)),
-            ],
+            heading: confirmation(&home.committee),
             name: None,
         }),
         signature: Signature {
-            heading: vec![Run::bold("T/M CHI ỦY"), Run::bold("BÍ THƯ")],
+            heading: vec![
+                Run {
+                    text: format!("……, ngày … tháng … năm {}", d.year),
+                    italic: true,
+                    ..Run::default()
+                },
+                Run::bold("T/M CHI ỦY"),
+                Run::bold("BÍ THƯ"),
+            ],
             name: None,
         },
     });
@@ -118,7 +157,7 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
         Title {
             kind: "PHIẾU XIN Ý KIẾN".into(),
             summary: Some(
-                "Nhận xét đảng viên đang công tác thường xuyên giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú"
+                "nhận xét đảng viên đang công tác thường xuyên giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú"
                     .into(),
             ),
         },

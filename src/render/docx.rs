@@ -356,7 +356,18 @@ fn sign_off(
 }
 
 /// A ruled table: `widths` relative, merged cells as `gridSpan` and `vMerge`.
-fn ruled_table(widths: &[f64], header: &[Vec<Cell>], rows: &[Vec<Cell>], g: &Geometry) -> Table {
+fn ruled_table(
+    widths: &[f64],
+    header: &[Vec<Cell>],
+    rows: &[Vec<Cell>],
+    compact: bool,
+    g: &Geometry,
+) -> Table {
+    let (size, inset) = if compact {
+        (COMPACT_TABLE_PT, COMPACT_CELL_INSET_PT)
+    } else {
+        (TABLE_PT, CELL_INSET_PT)
+    };
     let total: f64 = widths.iter().sum();
     let cols: Vec<i32> = widths
         .iter()
@@ -366,7 +377,11 @@ fn ruled_table(widths: &[f64], header: &[Vec<Cell>], rows: &[Vec<Cell>], g: &Geo
     let mut pending: Vec<(usize, usize, usize)> = Vec::new(); // (column, colspan, rows left)
     let mut out_rows = Vec::new();
     // docx-rs cannot mark heading rows to repeat (w:tblHeader); the forms' tables fit a page.
-    for row in header.iter().chain(rows) {
+    let all = header.len() + rows.len();
+    let short = rows.len() <= SHORT_TABLE_ROWS;
+    for (index, row) in header.iter().chain(rows).enumerate() {
+        // a short table is kept on one page: every row kept with the next
+        let keep = short && index + 1 < all;
         let mut cells = Vec::new();
         let mut col = 0;
         let mut source = row.iter();
@@ -377,7 +392,7 @@ fn ruled_table(widths: &[f64], header: &[Vec<Cell>], rows: &[Vec<Cell>], g: &Geo
                 let mut cell = TableCell::new()
                     .width(width as usize, WidthType::Dxa)
                     .vertical_merge(docx_rs::VMergeType::Continue)
-                    .add_paragraph(Paragraph::new().line_spacing(tight()));
+                    .add_paragraph(Paragraph::new().line_spacing(tight()).keep_next(keep));
                 if span > 1 {
                     cell = cell.grid_span(span);
                 }
@@ -392,12 +407,12 @@ fn ruled_table(widths: &[f64], header: &[Vec<Cell>], rows: &[Vec<Cell>], g: &Geo
             let Some(c) = source.next() else { break };
             let span = c.colspan.max(1).min(cols.len() - col);
             let width: i32 = cols[col..col + span].iter().sum();
-            let mut p = Paragraph::new().line_spacing(tight());
+            let mut p = Paragraph::new().line_spacing(tight()).keep_next(keep);
             if c.centred {
                 p = p.align(AlignmentType::Center);
             }
             for run_ in &c.runs {
-                p = p.add_run(run(run_, TABLE_PT));
+                p = p.add_run(run(run_, size));
             }
             let mut cell = TableCell::new()
                 .width(width as usize, WidthType::Dxa)
@@ -424,11 +439,20 @@ fn ruled_table(widths: &[f64], header: &[Vec<Cell>], rows: &[Vec<Cell>], g: &Geo
             .size((RULE_PT * 8.0).round() as usize)
             .color("000000")
     };
+    // the same inner margins as the PDF's cells, so that both wrap the same words
+    let m = pt_twips(inset) as usize;
     Table::new(out_rows)
         .set_grid(cols.iter().map(|w| *w as usize).collect())
         .width(g.text_width as usize, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
         .indent(0)
+        .margins(
+            TableCellMargins::new()
+                .margin_left(m, WidthType::Dxa)
+                .margin_right(m, WidthType::Dxa)
+                .margin_top(m, WidthType::Dxa)
+                .margin_bottom(m, WidthType::Dxa),
+        )
         .set_borders(
             TableBorders::with_empty()
                 .set(border(TableBorderPosition::Top))
@@ -508,7 +532,8 @@ impl DocxRenderer {
                     widths,
                     header,
                     rows,
-                } => docx.add_table(ruled_table(widths, header, rows, &g)),
+                    compact,
+                } => docx.add_table(ruled_table(widths, header, rows, *compact, &g)),
                 Block::SignOff {
                     recipients,
                     countersign,

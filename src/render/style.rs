@@ -16,6 +16,14 @@ pub const SUMMARY_PT: f64 = 14.0;
 pub const RECIPIENT_PT: f64 = 12.0;
 /// Text in ruled tables.
 pub const TABLE_PT: f64 = 13.0;
+/// Text in wide tables of many narrow columns (the members' ballot).
+pub const COMPACT_TABLE_PT: f64 = 11.0;
+/// Inner margin of a table cell, each side.
+pub const CELL_INSET_PT: f64 = 4.0;
+/// Inner margin of a cell of a compact table.
+pub const COMPACT_CELL_INSET_PT: f64 = 2.0;
+/// Tables with at most this many body rows are kept on one page.
+pub const SHORT_TABLE_ROWS: usize = 10;
 /// Page numbers (from page 2, centred at the top).
 pub const PAGE_NUMBER_PT: f64 = 14.0;
 /// First-line indent of body paragraphs.
@@ -48,6 +56,10 @@ pub struct TypstStyle {
     summary_pt: f64,
     recipient_pt: f64,
     table_pt: f64,
+    compact_table_pt: f64,
+    short_table_rows: usize,
+    cell_inset_pt: f64,
+    compact_cell_inset_pt: f64,
     page_number_pt: f64,
     first_line_indent_mm: f64,
     leading_pt: f64,
@@ -70,6 +82,10 @@ impl TypstStyle {
             summary_pt: SUMMARY_PT,
             recipient_pt: RECIPIENT_PT,
             table_pt: TABLE_PT,
+            compact_table_pt: COMPACT_TABLE_PT,
+            short_table_rows: SHORT_TABLE_ROWS,
+            cell_inset_pt: CELL_INSET_PT,
+            compact_cell_inset_pt: COMPACT_CELL_INSET_PT,
             page_number_pt: PAGE_NUMBER_PT,
             first_line_indent_mm: FIRST_LINE_INDENT_MM,
             leading_pt: leading,

@@ -21,12 +21,21 @@ fn level_at(m: &Member) -> &At {
     }
 }
 
-/// The levels written for a member by the cell (proposed, decided), with where each was written.
-fn cell_levels(m: &Member) -> impl Iterator<Item = (Rating, &At)> {
+/// The levels the cell gives a member, with where each was written: the decision and the
+/// proposal as written, and the ballot's result when neither is.
+fn cell_levels<'a>(d: &Dossier, m: &'a Member) -> Vec<(Rating, &'a At)> {
     let a = &m.assessment;
-    [(a.proposed, &a.proposed_at), (a.decided, &a.decided_at)]
+    let mut out: Vec<(Rating, &At)> = [(a.proposed, &a.proposed_at), (a.decided, &a.decided_at)]
         .into_iter()
         .filter_map(|(r, at)| r.map(|r| (r, at)))
+        .collect();
+    if out.is_empty()
+        && let (Some(v), Some(att)) = (&a.votes, tally::attendance(d))
+        && let Some(r) = tally::ballot_result(v, att.official_present)
+    {
+        out.push((r, &a.votes_at));
+    }
+    out
 }
 
 /// At most 20 % of the members rated "tốt" (or "tốt" and above, by setting) are rated "xuất sắc".
@@ -87,7 +96,10 @@ pub fn secretary_not_above_cell(d: &Dossier) -> Vec<Diagnostic> {
 pub fn discipline_means_not_done(d: &Dossier) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for m in d.members.iter().filter(|m| m.discipline.is_some()) {
-        for (r, at) in cell_levels(m).filter(|(r, _)| *r != Rating::NotDone) {
+        for (r, at) in cell_levels(d, m)
+            .into_iter()
+            .filter(|(r, _)| *r != Rating::NotDone)
+        {
             out.push(diag(
                 d,
                 Severity::Error,
@@ -123,7 +135,8 @@ pub fn sick_leave_caps_the_level(d: &Dossier) -> Vec<Diagnostic> {
         .iter()
         .filter(|m| m.sick_months >= 3)
         .flat_map(|m| {
-            cell_levels(m)
+            cell_levels(d, m)
+                .into_iter()
                 .filter(|(r, _)| *r < Rating::Done)
                 .map(move |(r, at)| {
                     diag(
