@@ -1,4 +1,5 @@
-//! Building the seed plan in process: document model, .docx, and PDF separately (fonts loaded once).
+//! Building in process: the seed plan's model, .docx and PDF separately, and the whole
+//! 15-member fixture (every document, both formats), with fonts loaded once.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use hoso::documents::ke_hoach;
@@ -30,9 +31,32 @@ fn bench(c: &mut Criterion) {
     });
 }
 
+/// Every document of the fixture in both formats, as `hoso build` renders them (no disk writes).
+fn whole_fixture(c: &mut Criterion) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/chi-bo-nvt-2020.yaml");
+    let bytes = std::fs::read(path).unwrap();
+    let docx = DocxRenderer::new();
+    let pdf = PdfRenderer::new();
+    let dossier = hoso::data::load_bytes(path, &bytes).expect("fixture is valid");
+    let count = hoso::documents::build_all(&dossier).len();
+    let mut group = c.benchmark_group("whole fixture");
+    // throughput in documents (each one .docx and one .pdf)
+    group.throughput(criterion::Throughput::Elements(count as u64));
+    group.bench_function(format!("{count} documents, docx + pdf"), |b| {
+        b.iter(|| {
+            let d = hoso::data::load_bytes(path, &bytes).unwrap();
+            for doc in hoso::documents::build_all(&d) {
+                docx.render(&doc).unwrap();
+                pdf.render(&doc).unwrap();
+            }
+        })
+    });
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench
+    targets = bench, whole_fixture
 }
 criterion_main!(benches);

@@ -11,4 +11,5 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod rules;
+pub mod starter;
 pub mod vn;

@@ -33,12 +33,22 @@ enum Command {
         /// Ghi đè cả những tệp đã được sửa tay sau lần tạo trước.
         #[arg(long)]
         force: bool,
-        /// Chỉ tạo một loại văn bản (ke-hoach, mau-01, mau-02, mau-03-chi-bo, giay-moi).
+        /// Chỉ tạo một loại văn bản (ke-hoach, mau-01, mau-02, mau-03-chi-bo, mau-03-dang-vien,
+        /// bien-ban, bao-cao-ket-qua, giay-moi, phieu-213).
         #[arg(long, value_name = "LOAI")]
         only: Option<String>,
         /// Chỉ tạo văn bản của một đảng viên (theo mã).
         #[arg(long, value_name = "MA")]
         member: Option<String>,
+    },
+    /// Tạo tệp dữ liệu mẫu có ghi chú cho từng trường.
+    Init {
+        /// Tên tệp cần tạo.
+        #[arg(default_value = "chi-bo.yaml")]
+        file: PathBuf,
+        /// Ghi đè nếu tệp đã có.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -63,6 +73,20 @@ fn fail(f: Failure) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Init { file, force } => match hoso::starter::write(&file, force) {
+            Ok(()) => {
+                println!(
+                    "đã tạo {}: sửa dữ liệu cho đúng chi bộ, rồi chạy «hoso build {} --out ho-so».",
+                    file.display(),
+                    file.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("lỗi: {e:#}");
+                ExitCode::from(2)
+            }
+        },
         Command::Check { data } => match pipeline::check(&data) {
             Ok(c) => {
                 eprint!("{}", diag::report(&c.warnings));

@@ -161,10 +161,7 @@ fn the_minutes_sign_side_by_side_secretary_left_chair_right() {
     let (_t, out) = only("bien-ban");
     let xml = zip_part(&out.join("bien-ban.docx"), "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
-    let last_table = doc
-        .descendants()
-        .rfind(|n| n.has_tag_name("tbl"))
-        .unwrap();
+    let last_table = doc.descendants().rfind(|n| n.has_tag_name("tbl")).unwrap();
     let rows: Vec<Vec<String>> = last_table
         .children()
         .filter(|n| n.has_tag_name("tr"))

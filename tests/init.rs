@@ -1,0 +1,49 @@
+//! `hoso init`: the starter file checks clean and builds every document with no edit; an
+//! existing file is never overwritten without --force.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn the_starter_file_checks_clean_and_builds_every_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let o = hoso(tmp.path(), &["init", "x.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(tmp.path().join("x.yaml")).unwrap();
+    assert!(
+        text.contains("# Danh sách đảng viên"),
+        "comments in Vietnamese"
+    );
+
+    let o = hoso(tmp.path(), &["check", "x.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "no warning either: {}", stderr(&o));
+
+    let o = hoso(tmp.path(), &["build", "x.yaml", "--out", "o"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = tmp.path().join("o");
+    for kind in hoso::documents::KINDS {
+        let single = out.join(format!("{kind}.pdf"));
+        let folder = out.join(kind);
+        let found = (single.exists() && out.join(format!("{kind}.docx")).exists())
+            || std::fs::read_dir(&folder).is_ok_and(|mut d| d.next().is_some());
+        assert!(found, "{kind} not built");
+    }
+}
+
+#[test]
+fn init_never_overwrites_a_file_without_force() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("x.yaml");
+    std::fs::write(&p, "nam: 2021\n").unwrap();
+    let o = hoso(tmp.path(), &["init", "x.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("đã có; không ghi đè"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), "nam: 2021\n");
+    let o = hoso(tmp.path(), &["init", "x.yaml", "--force"]);
+    assert!(o.status.success());
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), hoso::starter::STARTER);
+    // nothing left beside it
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+}
