@@ -109,6 +109,9 @@ pub enum ParaKind {
     Item,
     /// Left-aligned without indent: lines to write on, labelled lines of a form.
     Plain,
+    /// A list item kept on the page of the paragraph after it (the lines of one entry that
+    /// should not be split, like a member's vote in the minutes).
+    KeptItem,
 }
 
 /// A block of the body.
@@ -133,6 +136,8 @@ pub enum Block {
         /// Set in the smaller table size, for a wide table of many narrow columns.
         compact: bool,
     },
+    /// What follows starts on a new page (the part of a form another body fills in).
+    PageBreak,
     /// "Nơi nhận" at the bottom left (when there are recipients), level with the signature at
     /// the bottom right.
     SignOff {

@@ -11,5 +11,6 @@ pub mod output;
 pub mod pipeline;
 pub mod render;
 pub mod rules;
+pub mod schema;
 pub mod starter;
 pub mod vn;

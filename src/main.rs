@@ -41,7 +41,13 @@ enum Command {
         #[arg(long, value_name = "MA")]
         member: Option<String>,
     },
-    /// Tạo tệp dữ liệu mẫu có ghi chú cho từng trường.
+    /// In lược đồ JSON (JSON Schema) của tệp dữ liệu, để trình soạn thảo gợi ý và kiểm tra trường.
+    Schema {
+        /// Ghi vào tệp thay vì in ra màn hình.
+        #[arg(long, value_name = "TEP")]
+        out: Option<PathBuf>,
+    },
+    /// Tạo tệp dữ liệu mẫu có ghi chú cho từng trường (kèm lược đồ hoso.schema.json bên cạnh).
     Init {
         /// Tên tệp cần tạo.
         #[arg(default_value = "chi-bo.yaml")]
@@ -73,6 +79,22 @@ fn fail(f: Failure) -> ExitCode {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Schema { out: None } => {
+            print!("{}", hoso::schema::json());
+            ExitCode::SUCCESS
+        }
+        Command::Schema { out: Some(path) } => {
+            match hoso::starter::write_file(&path, &hoso::schema::json()) {
+                Ok(()) => {
+                    println!("đã ghi {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("lỗi: {e:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Init { file, force } => match hoso::starter::write(&file, force) {
             Ok(()) => {
                 println!(

@@ -7,8 +7,8 @@ use anyhow::{Context, Result, bail};
 /// The starter file: a small cell with every section, Vietnamese comments on each field.
 pub const STARTER: &str = include_str!("../templates/khoi-tao.yaml");
 
-/// Writes the starter file to `path`; an existing file is kept unless `force`. The file
-/// appears whole or not at all (written beside it, then renamed).
+/// Writes the starter file to `path`, and the JSON Schema it points to beside it; an existing
+/// data file is kept unless `force`.
 pub fn write(path: &Path, force: bool) -> Result<()> {
     if path.exists() && !force {
         bail!(
@@ -16,6 +16,15 @@ pub fn write(path: &Path, force: bool) -> Result<()> {
             path.display()
         );
     }
+    write_file(path, STARTER)?;
+    write_file(
+        &path.with_file_name(crate::schema::FILE_NAME),
+        &crate::schema::json(),
+    )
+}
+
+/// Writes `text` to `path` whole or not at all (written beside it, then renamed).
+pub fn write_file(path: &Path, text: &str) -> Result<()> {
     let name = path
         .file_name()
         .with_context(|| format!("{} không phải tên tệp.", path.display()))?;
@@ -24,7 +33,7 @@ pub fn write(path: &Path, force: bool) -> Result<()> {
         name.to_string_lossy(),
         std::process::id()
     ));
-    let written = std::fs::write(&tmp, STARTER).and_then(|()| std::fs::rename(&tmp, path));
+    let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
     if let Err(e) = written {
         let _ = std::fs::remove_file(&tmp);
         bail!(

@@ -44,6 +44,11 @@ fn init_never_overwrites_a_file_without_force() {
     let o = hoso(tmp.path(), &["init", "x.yaml", "--force"]);
     assert!(o.status.success());
     assert_eq!(std::fs::read_to_string(&p).unwrap(), hoso::starter::STARTER);
-    // nothing left beside it
-    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 1);
+    // the schema beside it, and no temporary file left
+    let mut names: Vec<String> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["hoso.schema.json", "x.yaml"]);
 }

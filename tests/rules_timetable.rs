@@ -131,3 +131,35 @@ fn an_invitation_dated_after_the_meeting_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn the_report_of_results_comes_after_the_meeting() {
+    let (code, err, text) = check_with(
+        "  ngay: 30/12/2020\n  kinh_gui:",
+        "  ngay: 20/12/2020\n  kinh_gui:",
+    );
+    assert_eq!(code, 1, "{err}");
+    let line = line_of(&text, "  ngay: 20/12/2020");
+    assert!(
+        err.contains(&format!(
+            ":{line}:9: lỗi [trường bao_cao_ket_qua.ngay]: báo cáo kết quả đề ngày 20/12/2020, trước ngày hội nghị kiểm điểm 25/12/2020."
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn residence_remarks_are_due_before_the_meeting() {
+    let (code, err, text) = check_with(
+        "phieu_213:\n  ngay: 10/12/2020\n  han: 18/12/2020",
+        "phieu_213:\n  ngay: 10/12/2020\n  han: 28/12/2020",
+    );
+    assert_eq!(code, 1, "{err}");
+    let line = line_of(&text, "  han: 28/12/2020");
+    assert!(
+        err.contains(&format!(
+            ":{line}:8: lỗi [trường phieu_213.han]: hạn gửi nhận xét nơi cư trú 28/12/2020 ở sau ngày hội nghị kiểm điểm 25/12/2020."
+        )),
+        "{err}"
+    );
+}

@@ -445,6 +445,11 @@ impl<'a> Converter<'a> {
         let residence_request = raw.phieu_213.as_ref().map(|r| ResidenceRequest {
             date: self.date(&r.ngay, "phieu_213.ngay"),
             deadline: self.opt_date(&r.han, "phieu_213.han"),
+            deadline_at: r
+                .han
+                .as_ref()
+                .map(|h| at(h, "phieu_213.han"))
+                .unwrap_or_default(),
             signer: match &r.nguoi_ky {
                 Some(s) => self.member(s, "phieu_213.nguoi_ky"),
                 None => plan.signer,

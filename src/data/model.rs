@@ -91,6 +91,8 @@ pub struct ResidenceRequest {
     pub date: NaiveDate,
     /// Day the remarks are asked for by, when written.
     pub deadline: Option<NaiveDate>,
+    /// Where that day was written.
+    pub deadline_at: At,
     /// Who signs.
     pub signer: MemberRef,
 }

@@ -1,450 +1,536 @@
 //! serde types that mirror the YAML exactly as the clerk writes it (keys are Vietnamese without
 //! diacritics); `load` turns them into the checked model.
+//!
+//! The doc comments of the data types below are in Vietnamese on purpose: the `JsonSchema`
+//! derive turns them into the descriptions of the JSON Schema that `hoso schema` writes, and the
+//! clerk's YAML editor shows them as completion help. Only the helper code (the `S` wrapper and
+//! the hand-written impls for `RawTask`) is commented in English.
 
+use std::borrow::Cow;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
-use serde_saphyr::Spanned;
+use serde_saphyr::{Location, Spanned};
 
-/// A value with the place it was written.
-pub type S<T> = Spanned<T>;
+/// A value with the place it was written (serde-saphyr's `Spanned`, which the JSON Schema
+/// describes as the bare value).
+#[derive(Debug, Clone)]
+pub struct S<T> {
+    /// The value.
+    pub value: T,
+    /// Where it is used.
+    pub referenced: Location,
+    /// Where it is defined (differs from `referenced` behind an alias).
+    pub defined: Location,
+}
 
-/// The whole file.
-#[derive(Debug, Deserialize)]
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for S<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = Spanned::<T>::deserialize(d)?;
+        Ok(S {
+            value: s.value,
+            referenced: s.referenced,
+            defined: s.defined,
+        })
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for S<T> {
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+}
+
+/// How the schema describes a document number: digits written bare (`so: 5`) or quoted.
+pub struct NumberSchema;
+
+impl JsonSchema for NumberSchema {
+    fn schema_name() -> Cow<'static, str> {
+        "NumberSchema".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({ "type": ["integer", "string"] })
+    }
+    fn inline_schema() -> bool {
+        true
+    }
+}
+
+/// Tệp dữ liệu hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên của một năm.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDossier {
-    /// The year under review.
+    /// Năm kiểm điểm, đánh giá, xếp loại, ví dụ 2020.
     pub nam: S<i32>,
-    /// The party cell.
+    /// Thông tin chi bộ: tên, cấp ủy cấp trên, ký hiệu trong số văn bản, địa danh, lề trang.
     pub chi_bo: RawCell,
-    /// The cell's members.
+    /// Danh sách đảng viên của chi bộ, mỗi đồng chí một mục với mã («ma») riêng.
     pub dang_vien: Vec<S<RawMember>>,
-    /// The plan (Kế hoạch).
+    /// Kế hoạch tổ chức kiểm điểm của chi bộ (bắt buộc; văn bản này luôn được tạo).
     pub ke_hoach: RawPlan,
-    /// The review meeting.
+    /// Hội nghị kiểm điểm của chi bộ.
+    /// Không ghi thì không tạo phiếu đánh giá, xếp loại đảng viên, biên bản và giấy mời.
     #[serde(default)]
     pub hoi_nghi: Option<RawMeeting>,
-    /// The cell's collective report (Mẫu 01).
+    /// Báo cáo kiểm điểm tập thể chi bộ (Mẫu 01). Không ghi thì không tạo báo cáo này.
     #[serde(default)]
     pub bao_cao_tap_the: Option<RawCollectiveReport>,
-    /// The analysis and rating sheet of the cell (Mẫu 03).
+    /// Phiếu phân tích chất lượng, đánh giá, xếp loại chi bộ (Mẫu 03); không ghi thì không tạo.
     #[serde(default)]
     pub phan_tich_chat_luong: Option<RawAnalysis>,
-    /// Form labels printed in the top right corner, when the district uses its own.
+    /// Nhãn mẫu in ở góc trên bên phải, khi cấp trên dùng nhãn riêng.
+    /// Không ghi thì in nhãn theo HD 21-HD/BTCTW, ví dụ «Mẫu 02-HD KĐ.ĐG 2019».
     #[serde(default)]
     pub nhan_mau: Option<RawFormLabels>,
-    /// The report of results to the superior's Organisation Board.
+    /// Báo cáo kết quả kiểm điểm, đánh giá, xếp loại gửi cấp trên; không ghi thì không tạo.
     #[serde(default)]
     pub bao_cao_ket_qua: Option<RawResultsReport>,
-    /// The requests for the residence party committee's feedback (QĐ 213).
+    /// Phiếu xin ý kiến chi ủy nơi cư trú (Quy định 213-QĐ/TW), tạo cho mỗi đảng viên có «cu_tru».
+    /// Không ghi thì lấy ngày và người ký của kế hoạch.
     #[serde(default)]
     pub phieu_213: Option<RawResidenceRequest>,
-    /// Settings of the rating rules.
+    /// Thiết lập quy tắc xếp loại. Không ghi thì dùng cách tính mặc định theo HD 21-HD/BTCTW.
     #[serde(default)]
     pub quy_tac: Option<RawSettings>,
 }
 
-/// Settings of the rating rules.
-#[derive(Debug, Deserialize)]
+/// Thiết lập quy tắc xếp loại.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSettings {
-    /// What the 20 % quota of "xuất sắc" is counted on.
+    /// Cơ sở tính tỷ lệ tối đa 20% «Hoàn thành xuất sắc nhiệm vụ». Không ghi thì là «chi_tot».
     #[serde(default)]
     pub co_so_ty_le_xuat_sac: Option<RawQuotaBase>,
 }
 
-/// The base of the "xuất sắc" quota.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Cơ sở tính tỷ lệ tối đa 20% đảng viên «Hoàn thành xuất sắc nhiệm vụ».
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawQuotaBase {
-    /// Members rated "Hoàn thành tốt nhiệm vụ" only (HD 21's wording).
+    /// Tính trên số đảng viên «Hoàn thành tốt nhiệm vụ» (đúng câu chữ HD 21-HD/BTCTW; mặc định).
     ChiTot,
-    /// Members rated "Hoàn thành tốt nhiệm vụ" or above.
+    /// Tính trên số đảng viên «Hoàn thành tốt nhiệm vụ» trở lên (kể cả mức xuất sắc).
     TotTroLen,
 }
 
-/// The report of results (Báo cáo kết quả kiểm điểm …).
-#[derive(Debug, Deserialize)]
+/// Báo cáo kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên gửi cấp trên.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResultsReport {
-    /// Number; empty leaves a gap.
+    /// Số báo cáo, chỉ ghi con số (7 in thành «Số 07-BC/CB»).
+    /// Để trống hoặc không ghi thì chừa chỗ để ghi tay.
     #[serde(default)]
+    #[schemars(with = "Option<NumberSchema>")]
     pub so: Option<S<String>>,
-    /// Date.
+    /// Ngày báo cáo, viết 30/12/2020 hoặc 2020-12-30; không được trước ngày hội nghị kiểm điểm.
     pub ngay: S<String>,
-    /// To whom ("Ban Tổ chức Quận ủy Quận 9").
+    /// Nơi nhận ở dòng «Kính gửi», ví dụ «Ban Tổ chức Quận ủy Quận 9».
     pub kinh_gui: S<String>,
-    /// Proposals.
+    /// Các kiến nghị, đề xuất, mỗi ý một dòng; viết {nam} để in «đ/c Nam».
+    /// Không ghi thì in «Không có».
     #[serde(default)]
     pub kien_nghi: Vec<S<String>>,
-    /// Enclosed files; default the usual list.
+    /// Hồ sơ gửi kèm, mỗi tài liệu một dòng. Không ghi thì tự liệt kê các văn bản có trong hồ sơ
+    /// (Mẫu 01, Mẫu 02, Mẫu 03, biên bản, phiếu 213).
     #[serde(default)]
     pub tai_lieu_kem_theo: Vec<S<String>>,
-    /// Recipients.
+    /// Nơi nhận thêm, mỗi nơi một dòng; dòng «Như trên» và dòng «Lưu …» được in tự động.
     #[serde(default)]
     pub noi_nhan: Vec<S<String>>,
-    /// Who signs (member id); default the plan's signer.
+    /// Mã của người ký, ví dụ «ly». Không ghi thì là người ký kế hoạch.
     #[serde(default)]
     pub nguoi_ky: Option<S<String>>,
 }
 
-/// The requests for residence feedback (QĐ 213).
-#[derive(Debug, Deserialize)]
+/// Phiếu xin ý kiến nhận xét của chi ủy nơi cư trú đối với đảng viên (Quy định 213-QĐ/TW).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResidenceRequest {
-    /// Date.
+    /// Ngày gửi phiếu, viết 10/12/2020 hoặc 2020-12-10.
     pub ngay: S<String>,
-    /// Day the remarks are asked for by; default the day before the meeting.
+    /// Hạn chi ủy nơi cư trú gửi lại nhận xét, viết 18/12/2020 hoặc 2020-12-18.
+    /// Không được sau ngày hội nghị; không ghi thì là ngày trước hội nghị kiểm điểm.
     #[serde(default)]
     pub han: Option<S<String>>,
-    /// Who signs (member id); default the plan's signer.
+    /// Mã của người ký. Không ghi thì là người ký kế hoạch;
+    /// phiếu về chính người ký thì phó bí thư (hoặc bí thư) ký thay.
     #[serde(default)]
     pub nguoi_ky: Option<S<String>>,
 }
 
-/// The collective report (Mẫu 01).
-#[derive(Debug, Deserialize)]
+/// Báo cáo kiểm điểm tập thể chi bộ (Mẫu 01).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCollectiveReport {
-    /// Number; empty leaves a gap.
+    /// Số báo cáo, chỉ ghi con số (5 in thành «Số 05-BC/CB»).
+    /// Để trống hoặc không ghi thì chừa chỗ để ghi tay.
     #[serde(default)]
+    #[schemars(with = "Option<NumberSchema>")]
     pub so: Option<S<String>>,
-    /// Date.
+    /// Ngày báo cáo, viết 16/12/2020 hoặc 2020-12-16.
     pub ngay: S<String>,
-    /// Sections I–VI, written like a member's self-review (without its ratings).
+    /// Nội dung mục I–VI (mục I có 4 tiêu chí), viết như «kiem_diem» của đảng viên
+    /// nhưng không có hai mục tự xếp loại; phần không ghi in dòng chấm.
     #[serde(default)]
     pub kiem_diem: Option<S<RawSelfReview>>,
-    /// VII. The level the cell gives itself.
+    /// Mục VII: mức xếp loại chất lượng chi bộ tự nhận. Không ghi thì để các ô trống.
     #[serde(default)]
     pub tu_xep_loai: Option<RawRating>,
-    /// Recipients.
+    /// Nơi nhận, mỗi nơi một dòng; dòng «Lưu …» được in tự động.
     #[serde(default)]
     pub noi_nhan: Vec<S<String>>,
-    /// Who signs (member id); default the plan's signer.
+    /// Mã của người ký, ví dụ «ly». Không ghi thì là người ký kế hoạch.
     #[serde(default)]
     pub nguoi_ky: Option<S<String>>,
-    /// Signs on behalf of the committee (default) or of the cell.
+    /// Ký thay mặt chi ủy («chi_uy», mặc định khi không ghi) hay chi bộ («chi_bo»).
     #[serde(default)]
     pub thay_mat: Option<RawOnBehalf>,
 }
 
-/// The analysis and rating sheet of the cell (Mẫu 03).
-#[derive(Debug, Deserialize)]
+/// Phiếu phân tích chất lượng và đánh giá, xếp loại chi bộ (Mẫu 03).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAnalysis {
-    /// Date.
+    /// Ngày lập phiếu, viết 16/12/2020 hoặc 2020-12-16.
     pub ngay: S<String>,
-    /// Who takes part in the assessment ("Chi ủy chi bộ").
+    /// Chủ thể tham gia đánh giá, xếp loại, ví dụ «Chi ủy chi bộ». Không ghi thì in dòng chấm.
     #[serde(default)]
     pub chu_the: Option<S<String>>,
-    /// The level of each criterion, in the form's order.
+    /// Mức đạt của 7 tiêu chí theo thứ tự trong phiếu, ví dụ [tot, tot, tot, tot, tot, tot, tot];
+    /// tiêu chí không ghi thì để trống.
     #[serde(default)]
     pub cap_do: Vec<S<RawLevel>>,
-    /// General remarks.
+    /// Nhận xét chung. Không ghi thì in dòng chấm để viết tay.
     #[serde(default)]
     pub nhan_xet: Option<S<String>>,
-    /// Proposed level.
+    /// Mức xếp loại chất lượng đề nghị cho chi bộ. Không ghi thì để các ô trống.
     #[serde(default)]
     pub de_nghi: Option<RawRating>,
 }
 
-/// Form labels ("Mẫu 02, Phụ lục 1").
-#[derive(Debug, Deserialize)]
+/// Nhãn mẫu in ở góc trên bên phải văn bản, ví dụ «Mẫu 02, Phụ lục 1».
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFormLabels {
-    /// Label of the collective report.
+    /// Nhãn của báo cáo kiểm điểm tập thể. Không ghi thì là «Mẫu 01-HD KĐ.ĐG 2019».
     #[serde(default)]
     pub mau_01: Option<S<String>>,
-    /// Label of the self-review.
+    /// Nhãn của bản kiểm điểm cá nhân. Không ghi thì là «Mẫu 02-HD KĐ.ĐG 2019».
     #[serde(default)]
     pub mau_02: Option<S<String>>,
-    /// Label of the analysis sheet.
+    /// Nhãn của phiếu phân tích chất lượng chi bộ. Không ghi thì là «Mẫu 03-HD KĐ.ĐG 2019».
     #[serde(default)]
     pub mau_03: Option<S<String>>,
 }
 
-/// The review meeting (hội nghị kiểm điểm).
-#[derive(Debug, Deserialize)]
+/// Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMeeting {
-    /// Day.
+    /// Ngày họp, viết 25/12/2020 hoặc 2020-12-25; thứ trong tuần được tính tự động.
     pub ngay: S<String>,
-    /// Start time ("7:30").
+    /// Giờ bắt đầu, viết dạng 7:30 hoặc 14:00.
     pub bat_dau: S<String>,
-    /// End time.
+    /// Giờ kết thúc, viết dạng 11:00. Không ghi thì biên bản chừa chỗ ghi giờ bằng tay.
     #[serde(default)]
     pub ket_thuc: Option<S<String>>,
-    /// Place.
+    /// Địa điểm họp, ví dụ «Phòng họp Hội đồng sư phạm».
     pub dia_diem: S<String>,
-    /// Guests from outside the cell.
+    /// Khách mời ngoài chi bộ (đại diện cấp ủy cấp trên…), mỗi người một mục.
     #[serde(default)]
     pub khach_moi: Vec<S<RawGuest>>,
-    /// The invitations.
+    /// Giấy mời dự hội nghị. Không ghi thì không tạo giấy mời.
     #[serde(default)]
     pub giay_moi: Option<RawInvitation>,
-    /// Who chairs (member id); default the plan's signer.
+    /// Mã của đồng chí chủ trì hội nghị. Không ghi thì là người ký kế hoạch.
     #[serde(default)]
     pub chu_tri: Option<S<String>>,
-    /// Who keeps the minutes (member id).
+    /// Mã của đồng chí thư ký hội nghị. Không ghi thì biên bản để dòng chấm.
     #[serde(default)]
     pub thu_ky: Option<S<String>>,
-    /// Members absent, with or without a reason.
+    /// Đảng viên vắng mặt, mỗi đồng chí một mục (mã và lý do vắng, nếu có).
     #[serde(default)]
     pub vang: Vec<S<RawAbsence>>,
-    /// The ballot on the cell's level.
+    /// Số phiếu xếp loại chi bộ theo từng mức; chỉ đảng viên chính thức có mặt biểu quyết.
     #[serde(default)]
     pub phieu_chi_bo: Option<S<RawVotes>>,
-    /// The minutes.
+    /// Biên bản hội nghị. Không ghi thì không tạo biên bản.
     #[serde(default)]
     pub bien_ban: Option<RawMinutes>,
 }
 
-/// An absent member.
-#[derive(Debug, Deserialize)]
+/// Một đảng viên vắng mặt tại hội nghị.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAbsence {
-    /// Member id.
+    /// Mã của đảng viên vắng mặt, ví dụ «hung».
     pub ma: S<String>,
-    /// The reason given; none means absent without reason.
+    /// Lý do vắng mặt. Không ghi nghĩa là vắng không có lý do.
     #[serde(default)]
     pub ly_do: Option<S<String>>,
 }
 
-/// Ballots per level.
-#[derive(Debug, Deserialize)]
+/// Số phiếu theo từng mức xếp loại; mức nào không có phiếu thì không cần ghi (tính là 0).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawVotes {
-    /// For "Hoàn thành xuất sắc nhiệm vụ".
+    /// Số phiếu «Hoàn thành xuất sắc nhiệm vụ». Không ghi là 0.
     #[serde(default)]
     pub xuat_sac: u32,
-    /// For "Hoàn thành tốt nhiệm vụ".
+    /// Số phiếu «Hoàn thành tốt nhiệm vụ». Không ghi là 0.
     #[serde(default)]
     pub tot: u32,
-    /// For "Hoàn thành nhiệm vụ".
+    /// Số phiếu «Hoàn thành nhiệm vụ». Không ghi là 0.
     #[serde(default)]
     pub hoan_thanh: u32,
-    /// For "Không hoàn thành nhiệm vụ".
+    /// Số phiếu «Không hoàn thành nhiệm vụ». Không ghi là 0.
     #[serde(default)]
     pub khong_hoan_thanh: u32,
 }
 
-/// The minutes of the meeting (Biên bản).
-#[derive(Debug, Deserialize)]
+/// Biên bản hội nghị kiểm điểm.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMinutes {
-    /// Number; empty leaves a gap.
+    /// Số biên bản, chỉ ghi con số (1 in thành «Số 01-BB/CB»).
+    /// Để trống hoặc không ghi thì chừa chỗ để ghi tay.
     #[serde(default)]
+    #[schemars(with = "Option<NumberSchema>")]
     pub so: Option<S<String>>,
-    /// What was said about the collective report.
+    /// Ý kiến thảo luận, góp ý báo cáo kiểm điểm tập thể, mỗi ý một dòng;
+    /// viết {nam} để in «đ/c Nam». Không ghi thì in dòng chấm.
     #[serde(default)]
     pub thao_luan: Vec<S<String>>,
-    /// The superior representative's remarks.
+    /// Ý kiến của đại diện cấp ủy cấp trên. Không ghi thì biên bản không có mục này.
     #[serde(default)]
     pub y_kien_cap_tren: Option<S<String>>,
-    /// The chair's conclusion.
+    /// Kết luận của chủ trì hội nghị; viết {nam} để in «đ/c Nam». Không ghi thì in dòng chấm.
     #[serde(default)]
     pub ket_luan: Option<S<String>>,
 }
 
-/// A guest.
-#[derive(Debug, Deserialize)]
+/// Một khách mời dự hội nghị.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawGuest {
-    /// Full name.
+    /// Họ và tên khách mời.
     pub ho_ten: S<String>,
-    /// Post ("Ủy viên Ban Thường vụ Quận ủy").
+    /// Chức vụ, ví dụ «Ủy viên Ban Thường vụ Quận ủy». Có thể không ghi.
     #[serde(default)]
     pub chuc_vu: Option<S<String>>,
-    /// Body ("Đảng ủy Quận 9").
+    /// Cơ quan, đơn vị, ví dụ «Đảng ủy Quận 9». Có thể không ghi.
     #[serde(default)]
     pub co_quan: Option<S<String>>,
 }
 
-/// The invitations to the meeting (Giấy mời).
-#[derive(Debug, Deserialize)]
+/// Giấy mời dự hội nghị kiểm điểm, mỗi người được mời một giấy.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawInvitation {
-    /// Number; empty leaves a gap.
+    /// Số giấy mời, chỉ ghi con số (3 in thành «Số 03-GM/CB»).
+    /// Để trống hoặc không ghi thì chừa chỗ để ghi tay.
     #[serde(default)]
+    #[schemars(with = "Option<NumberSchema>")]
     pub so: Option<S<String>>,
-    /// Date of the invitations.
+    /// Ngày ký giấy mời, viết 21/12/2020 hoặc 2020-12-21.
     pub ngay: S<String>,
-    /// Also invite every member of the cell (default: guests only).
+    /// true: mời cả các đảng viên trong chi bộ; false hoặc không ghi: chỉ mời khách mời.
     #[serde(default)]
     pub moi_ca_dang_vien: bool,
-    /// Who signs (member id); default the plan's signer.
+    /// Mã của người ký giấy mời. Không ghi thì là người ký kế hoạch.
     #[serde(default)]
     pub nguoi_ky: Option<S<String>>,
 }
 
-/// The party cell.
-#[derive(Debug, Deserialize)]
+/// Thông tin về chi bộ.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCell {
-    /// Name, e.g. "Chi bộ THPT Nguyễn Văn Tăng".
+    /// Tên chi bộ, ví dụ «Chi bộ THPT Nguyễn Văn Tăng».
     pub ten: S<String>,
-    /// Superior body, e.g. "Đảng bộ Quận 9".
+    /// Cấp ủy cấp trên trực tiếp, ví dụ «Đảng bộ Quận 9».
     pub cap_tren: S<String>,
-    /// Abbreviation used in document numbers, e.g. "CB".
+    /// Chữ viết tắt của chi bộ trong số văn bản, viết hoa liền, ví dụ «CB» (in «Số 01-KH/CB»).
     pub ky_hieu: S<String>,
-    /// Place printed on the date line, e.g. "TP. Hồ Chí Minh".
+    /// Địa danh ở dòng ngày tháng, ví dụ «TP. Hồ Chí Minh».
     pub dia_danh: S<String>,
-    /// Page margins in mm.
+    /// Lề trang (mm). Không ghi thì theo HD 36-HD/VPTW: trên 20, dưới 20, trái 30, phải 15.
     #[serde(default)]
     pub le_trang: Option<RawMargins>,
 }
 
-/// Page margins in millimetres; a missing side takes the HD 36 default.
-#[derive(Debug, Deserialize)]
+/// Lề trang tính bằng milimét (từ 5 đến 60); cạnh nào không ghi thì theo HD 36-HD/VPTW.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMargins {
-    /// Top.
+    /// Lề trên; không ghi là 20.
     pub tren: Option<S<f64>>,
-    /// Bottom.
+    /// Lề dưới; không ghi là 20.
     pub duoi: Option<S<f64>>,
-    /// Left.
+    /// Lề trái; không ghi là 30.
     pub trai: Option<S<f64>>,
-    /// Right.
+    /// Lề phải; không ghi là 15.
     pub phai: Option<S<f64>>,
 }
 
-/// Gender.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Giới tính.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawGender {
-    /// Male.
+    /// Nam.
     Nam,
-    /// Female.
+    /// Nữ.
     Nu,
 }
 
-/// Post in the party cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Chức vụ trong chi bộ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawPartyPost {
-    /// Secretary.
+    /// Bí thư chi bộ.
     BiThu,
-    /// Deputy secretary.
+    /// Phó Bí thư chi bộ.
     PhoBiThu,
-    /// Committee member.
+    /// Chi ủy viên.
     ChiUyVien,
-    /// Member.
+    /// Đảng viên (không giữ chức vụ trong chi ủy).
     DangVien,
 }
 
-/// Official or probationary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Đảng viên chính thức hay dự bị.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawMembership {
-    /// Official member.
+    /// Đảng viên chính thức: được kiểm điểm, xếp loại và biểu quyết.
     ChinhThuc,
-    /// Probationary member.
+    /// Đảng viên dự bị: được kiểm điểm, xếp loại nhưng không biểu quyết.
     DuBi,
 }
 
-/// A member.
-#[derive(Debug, Deserialize)]
+/// Một đảng viên của chi bộ.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawMember {
-    /// Short id the rest of the file refers to, e.g. `nam`.
+    /// Mã riêng của đảng viên, chữ thường không dấu (có thể thêm chữ số, «_», «-»), ví dụ «nam».
+    /// Nơi khác trong tệp gọi đồng chí bằng mã này; {nam} trong câu văn in thành «đ/c Nam».
     pub ma: S<String>,
-    /// Full name.
+    /// Họ và tên đầy đủ, có dấu.
     pub ho_ten: S<String>,
-    /// Date of birth.
+    /// Ngày sinh, viết 27/07/1980 hoặc 1980-07-27.
     pub ngay_sinh: S<String>,
-    /// Gender.
+    /// Giới tính: «nam» hoặc «nu».
     pub gioi_tinh: RawGender,
-    /// Party post.
+    /// Chức vụ Đảng: «bi_thu», «pho_bi_thu», «chi_uy_vien» hoặc «dang_vien».
     pub chuc_vu_dang: RawPartyPost,
-    /// Official or probationary.
+    /// Đảng viên chính thức («chinh_thuc») hay dự bị («du_bi»).
     pub loai: RawMembership,
-    /// Date of admission.
+    /// Ngày vào Đảng, viết 03/02/2005 hoặc 2005-02-03.
+    /// Kết nạp chưa đủ 6 tháng đến ngày hội nghị thì vẫn kiểm điểm nhưng không xếp loại.
     pub ngay_vao_dang: S<String>,
-    /// Job.
+    /// Nghề nghiệp, ví dụ «Giáo viên»; có thể không ghi.
+    /// In trên phiếu 213 khi không có chức vụ chính quyền.
     #[serde(default)]
     pub nghe_nghiep: Option<S<String>>,
-    /// Workplace.
+    /// Đơn vị công tác, ví dụ «Trường THPT Nguyễn Văn Tăng». Không ghi thì Mẫu 02 để dòng chấm.
     #[serde(default)]
     pub don_vi: Option<S<String>>,
-    /// Post in the administration ("Phó Hiệu trưởng").
+    /// Chức vụ chính quyền, ví dụ «Phó Hiệu trưởng». Không ghi thì Mẫu 02 để dòng chấm.
     #[serde(default)]
     pub chuc_vu_chinh_quyen: Option<S<String>>,
-    /// Post in mass organisations ("Chủ tịch Công đoàn").
+    /// Chức vụ đoàn thể, ví dụ «Chủ tịch Công đoàn». Không ghi thì Mẫu 02 để dòng chấm.
     #[serde(default)]
     pub chuc_vu_doan_the: Option<S<String>>,
-    /// Holds a leadership or management post: writes the leader variant of Mẫu 02.
+    /// true nếu giữ chức vụ lãnh đạo, quản lý; không ghi là false.
+    /// Khi đó bản kiểm điểm dùng Mẫu 02 dành cho cán bộ lãnh đạo, quản lý.
     #[serde(default)]
     pub lanh_dao_quan_ly: bool,
-    /// The self-review (Mẫu 02), as far as the member has written it.
+    /// Phần tự kiểm điểm (Mẫu 02); mục nào không ghi thì bản in để dòng chấm cho đồng chí tự viết.
     #[serde(default)]
     pub kiem_diem: Option<RawSelfReview>,
-    /// Exempted from or suspended in party activity.
+    /// Được miễn hoặc bị đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại.
+    /// Không ghi nếu sinh hoạt bình thường.
     #[serde(default)]
     pub sinh_hoat_dang: Option<S<RawActivity>>,
-    /// Months of sick leave in the year.
+    /// Số tháng nghỉ ốm trong năm (0–12); không ghi là 0.
+    /// Từ 3 tháng trở lên thì không được xếp từ «Hoàn thành tốt nhiệm vụ» trở lên.
     #[serde(default)]
     pub nghi_om_thang: Option<S<u32>>,
-    /// On maternity leave during the year.
+    /// true nếu nghỉ thai sản trong năm (ghi chú trên phiếu đánh giá, xếp loại đảng viên).
+    /// Không ghi là false.
     #[serde(default)]
     pub nghi_thai_san: bool,
-    /// Discipline in the year ("Khiển trách").
+    /// Hình thức kỷ luật trong năm, ví dụ «Khiển trách»; không ghi nếu không bị kỷ luật.
+    /// Bị kỷ luật trong năm thì chỉ được xếp «Không hoàn thành nhiệm vụ».
     #[serde(default)]
     pub ky_luat: Option<S<String>>,
-    /// Residence, for QĐ 213.
+    /// Nơi cư trú; có thì tạo phiếu xin ý kiến chi ủy nơi cư trú (Quy định 213-QĐ/TW).
     #[serde(default)]
     pub cu_tru: Option<RawResidence>,
-    /// The committee's remarks, the review's prompts, the ballot and the levels.
+    /// Kết quả đánh giá tại chi bộ: gợi ý kiểm điểm, nhận xét của chi ủy,
+    /// ý kiến góp ý, phiếu biểu quyết, mức xếp loại.
     #[serde(default)]
     pub danh_gia: Option<RawAssessment>,
 }
 
-/// Exempted or suspended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Miễn hoặc bị đình chỉ sinh hoạt đảng.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawActivity {
-    /// Miễn công tác và sinh hoạt đảng.
+    /// Miễn công tác và sinh hoạt đảng: không kiểm điểm, không xếp loại.
     MienSinhHoat,
-    /// Đình chỉ sinh hoạt đảng.
+    /// Đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại.
     DinhChiSinhHoat,
 }
 
-/// Where a member lives.
-#[derive(Debug, Deserialize)]
+/// Nơi cư trú của đảng viên, để xin ý kiến nhận xét theo Quy định 213-QĐ/TW.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawResidence {
-    /// Address.
+    /// Địa chỉ nơi cư trú.
     pub dia_chi: S<String>,
-    /// The residence party cell ("Chi bộ Khu phố 3").
+    /// Chi bộ nơi cư trú, ví dụ «Chi bộ Khu phố 3».
     pub chi_bo: S<String>,
-    /// Its party committee ("Đảng ủy phường Phước Long B").
+    /// Đảng ủy của chi bộ nơi cư trú, ví dụ «Đảng ủy phường Phước Long B».
     pub dang_uy: S<String>,
 }
 
-/// How the cell assessed a member.
-#[derive(Debug, Deserialize)]
+/// Kết quả chi bộ đánh giá, xếp loại một đảng viên.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAssessment {
-    /// Issues the committee asked the member to explain (gợi ý kiểm điểm).
+    /// Những vấn đề chi ủy gợi ý đảng viên giải trình (in ở mục IV Mẫu 02), mỗi vấn đề một dòng.
     #[serde(default)]
     pub goi_y_kiem_diem: Vec<S<String>>,
-    /// The committee's remarks.
+    /// Nhận xét, đánh giá của chi ủy (in ở Mẫu 02 và biên bản). Không ghi thì Mẫu 02 để dòng chấm.
     #[serde(default)]
     pub nhan_xet_chi_uy: Option<S<String>>,
-    /// Opinions given in the meeting.
+    /// Ý kiến góp ý tại hội nghị, mỗi ý một dòng; viết {nam} để in «đ/c Nam».
     #[serde(default)]
     pub y_kien: Vec<S<String>>,
-    /// The ballot.
+    /// Số phiếu xếp loại đồng chí này theo từng mức; chỉ đảng viên chính thức có mặt biểu quyết.
     #[serde(default)]
     pub phieu: Option<S<RawVotes>>,
-    /// The level the cell proposes; default the ballot's result.
+    /// Mức xếp loại chi bộ đề xuất. Không ghi thì lấy theo kết quả phiếu biểu quyết.
     #[serde(default)]
     pub de_xuat: Option<S<RawRating>>,
-    /// The level decided.
+    /// Mức xếp loại do đảng ủy, chi ủy cơ sở quyết định (in ở cuối Mẫu 02).
+    /// Không ghi thì để dòng chấm.
     #[serde(default)]
     pub xep_loai: Option<S<RawRating>>,
 }
 
-/// A self-assessed level of a criterion.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Cấp độ thực hiện của một tiêu chí: xuất sắc, tốt, trung bình hoặc kém.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawLevel {
     /// Xuất sắc.
@@ -457,8 +543,8 @@ pub enum RawLevel {
     Kem,
 }
 
-/// A rating level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Mức xếp loại chất lượng.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawRating {
     /// Hoàn thành xuất sắc nhiệm vụ.
@@ -471,151 +557,168 @@ pub enum RawRating {
     KhongHoanThanh,
 }
 
-/// One criterion of section I: what the member wrote and the level they give themselves.
-#[derive(Debug, Deserialize)]
+/// Một tiêu chí của mục I: nội dung tự kiểm điểm và cấp độ tự đánh giá.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawCriterion {
-    /// The text.
+    /// Nội dung tự kiểm điểm của tiêu chí. Không ghi thì bản in để dòng chấm.
     #[serde(default)]
     pub noi_dung: Option<S<String>>,
-    /// Self-assessed level.
+    /// Cấp độ tự đánh giá: «xuat_sac», «tot», «trung_binh» hoặc «kem»; không ghi thì để ô trống.
     #[serde(default)]
     pub cap_do: Option<RawLevel>,
 }
 
-/// A member's self-review; what is missing is left as dotted lines to write on.
-#[derive(Debug, Deserialize)]
+/// Phần tự kiểm điểm; mục nào không ghi thì bản in chừa dòng chấm để viết tay.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSelfReview {
-    /// Section I, one entry per criterion in the form's order.
+    /// Mục I. Ưu điểm, kết quả đạt được: mỗi tiêu chí một mục, theo thứ tự trong mẫu.
     #[serde(default)]
     pub uu_diem: Vec<S<RawCriterion>>,
-    /// II.1 Shortcomings.
+    /// Mục II.1. Hạn chế, khuyết điểm.
     #[serde(default)]
     pub han_che: Option<S<String>>,
-    /// II.2 Their causes.
+    /// Mục II.2. Nguyên nhân của hạn chế, khuyết điểm.
     #[serde(default)]
     pub nguyen_nhan: Option<S<String>>,
-    /// III. Remedy of earlier shortcomings.
+    /// Mục III. Kết quả khắc phục hạn chế, khuyết điểm đã được chỉ ra ở các kỳ kiểm điểm trước.
     #[serde(default)]
     pub khac_phuc: Option<S<String>>,
-    /// III. Its self-assessed level.
+    /// Mục III. Cấp độ tự đánh giá kết quả khắc phục: «xuat_sac», «tot», «trung_binh» hoặc «kem».
     #[serde(default)]
     pub cap_do_khac_phuc: Option<RawLevel>,
-    /// IV. Explanations asked for.
+    /// Mục IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có).
     #[serde(default)]
     pub giai_trinh: Option<S<String>>,
-    /// V. Responsibility for the collective's shortcomings.
+    /// Mục V. Làm rõ trách nhiệm của cá nhân đối với hạn chế, khuyết điểm của tập thể (nếu có).
     #[serde(default)]
     pub trach_nhiem: Option<S<String>>,
-    /// VI. Direction and measures.
+    /// Mục VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm.
     #[serde(default)]
     pub phuong_huong: Option<S<String>>,
-    /// VII.1 Self-rating as civil servant.
+    /// Mục VII.1. Tự nhận mức xếp loại cán bộ, công chức, viên chức.
     #[serde(default)]
     pub tu_xep_loai_vien_chuc: Option<RawRating>,
-    /// VII.2 Self-rating as party member.
+    /// Mục VII.2. Tự nhận mức xếp loại đảng viên.
     #[serde(default)]
     pub tu_xep_loai_dang_vien: Option<RawRating>,
 }
 
-/// Who signs on behalf of whom.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Ký thay mặt chi bộ hay chi ủy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawOnBehalf {
-    /// "T/M CHI BỘ".
+    /// Ký «T/M CHI BỘ» (thay mặt chi bộ).
     ChiBo,
-    /// "T/M CHI ỦY".
+    /// Ký «T/M CHI ỦY» (thay mặt chi ủy).
     ChiUy,
 }
 
-/// The plan.
-#[derive(Debug, Deserialize)]
+/// Kế hoạch tổ chức kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPlan {
-    /// Number; empty leaves a gap to write by hand.
+    /// Số kế hoạch, chỉ ghi con số (5 in thành «Số 05-KH/CB»).
+    /// Để trống hoặc không ghi thì chừa chỗ để ghi tay.
     #[serde(default)]
+    #[schemars(with = "Option<NumberSchema>")]
     pub so: Option<S<String>>,
-    /// Date of the plan.
+    /// Ngày ban hành kế hoạch, viết 01/12/2020 hoặc 2020-12-01.
     pub ngay: S<String>,
-    /// Summary line under the title.
+    /// Trích yếu dưới tên văn bản, ví dụ
+    /// «tổ chức kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm 2020».
     pub trich_yeu: S<String>,
-    /// "Căn cứ …" lines.
+    /// Các dòng «Căn cứ …», mỗi căn cứ một dòng. Có thể không ghi.
     #[serde(default)]
     pub can_cu: Vec<S<String>>,
-    /// The sentence that introduces the plan.
+    /// Câu dẫn vào kế hoạch, ví dụ «Chi bộ xây dựng kế hoạch thực hiện như sau:». Có thể không ghi.
     #[serde(default)]
     pub mo_dau: Option<S<String>>,
-    /// Purposes and requirements.
+    /// Mục «Mục đích, yêu cầu», mỗi ý một dòng; viết {nam} để in «đ/c Nam».
     pub muc_dich_yeu_cau: Vec<S<String>>,
-    /// Principles.
+    /// Mục «Nguyên tắc», mỗi ý một dòng. Không ghi thì kế hoạch không có mục này.
     #[serde(default)]
     pub nguyen_tac: Vec<S<String>>,
-    /// Timetable.
+    /// Mục «Thời gian»: các khoảng thời gian, mỗi khoảng có ngày bắt đầu, kết thúc và các việc.
     pub thoi_gian: Vec<S<RawPeriod>>,
-    /// Assignments.
+    /// Mục «Phân công»: ai (hoặc nhóm nào) làm những việc gì.
     pub phan_cong: Vec<S<RawAssignment>>,
-    /// Closing paragraph.
+    /// Đoạn kết của kế hoạch; viết {nam} để in «đ/c Nam». Có thể không ghi.
     #[serde(default)]
     pub ket_luan: Option<S<String>>,
-    /// Recipients ("Nơi nhận").
+    /// Nơi nhận, mỗi nơi một dòng; dòng «Lưu …» được in tự động.
     #[serde(default)]
     pub noi_nhan: Vec<S<String>>,
-    /// Where the copy is kept ("Lưu …"); default "Chi bộ".
+    /// Nơi lưu, in thành «- Lưu …» ở cuối «Nơi nhận» của mọi văn bản. Không ghi thì là «Chi bộ».
     #[serde(default)]
     pub luu: Option<S<String>>,
-    /// Member id of the signer.
+    /// Mã của người ký kế hoạch, ví dụ «ly»; cũng là người ký mặc định của các văn bản khác.
     pub nguoi_ky: S<String>,
-    /// Signs on behalf of the cell (default) or of its committee.
+    /// Ký thay mặt chi bộ («chi_bo», mặc định khi không ghi) hay chi ủy («chi_uy»).
     #[serde(default)]
     pub thay_mat: Option<RawOnBehalf>,
 }
 
-/// A period of the timetable.
-#[derive(Debug, Deserialize)]
+/// Một khoảng thời gian trong mục «Thời gian» của kế hoạch.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawPeriod {
-    /// First day.
+    /// Ngày bắt đầu, viết 01/12/2020 hoặc 2020-12-01.
     pub tu: S<String>,
-    /// Last day.
+    /// Ngày kết thúc, viết 10/12/2020 hoặc 2020-12-10.
     pub den: S<String>,
-    /// What is done in it.
+    /// Các việc trong khoảng này: mỗi việc là một câu,
+    /// hoặc một mục có «noi_dung» kèm người thực hiện, ngày, hạn.
     pub viec: Vec<S<RawTask>>,
 }
 
-/// A task: either a plain sentence, or a sentence with people and dates.
+/// Một việc: chỉ một câu, hoặc một câu kèm người thực hiện, ngày, hạn.
 #[derive(Debug)]
 pub enum RawTask {
-    /// Just the sentence.
+    /// Chỉ một câu; viết {nam} để in «đ/c Nam».
     Plain(String),
-    /// The sentence and its details.
+    /// Một câu kèm người thực hiện, ngày, hạn.
     Detailed(Box<RawTaskDetail>),
 }
 
-/// A task with people and dates.
-#[derive(Debug, Deserialize)]
+/// Một việc kèm người thực hiện và ngày,
+/// in thành «… (đ/c Nam nghiên cứu: hạn chót thứ Sáu 18/12/2020)».
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawTaskDetail {
-    /// What is done.
+    /// Nội dung công việc; viết {nam} để in «đ/c Nam».
     pub noi_dung: S<String>,
-    /// Member ids of who does it.
+    /// Mã của những người thực hiện, ví dụ [nam, lan]. Có thể không ghi.
     #[serde(default)]
     pub nguoi: Vec<S<String>>,
-    /// What those members do, printed after their names ("nghiên cứu").
+    /// Việc những người đó làm, in sau tên, ví dụ «nghiên cứu». Có thể không ghi.
     #[serde(default)]
     pub vai_tro: Option<S<String>>,
-    /// The day it happens.
+    /// Ngày thực hiện, viết 18/12/2020 hoặc 2020-12-18; thứ trong tuần được tính tự động.
     #[serde(default)]
     pub ngay: Option<S<String>>,
-    /// Words before the day ("dự kiến sáng").
+    /// Chữ in trước ngày, ví dụ «dự kiến sáng». Có thể không ghi.
     #[serde(default)]
     pub ghi_chu: Option<S<String>>,
-    /// Deadline.
+    /// Hạn hoàn thành, viết 18/12/2020 hoặc 2020-12-18; không được sau ngày hội nghị kiểm điểm.
     #[serde(default)]
     pub han: Option<S<String>>,
-    /// Words before the deadline; default "hạn chót".
+    /// Chữ in trước hạn, ví dụ «hạn cuối nhận:». Không ghi thì là «hạn chót».
     #[serde(default)]
     pub nhan_han: Option<S<String>>,
+}
+
+impl JsonSchema for RawTask {
+    fn schema_name() -> Cow<'static, str> {
+        "RawTask".into()
+    }
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let detail = generator.subschema_for::<RawTaskDetail>();
+        schemars::json_schema!({
+            "anyOf": [{ "type": "string" }, detail]
+        })
+    }
 }
 
 impl<'de> Deserialize<'de> for RawTask {
@@ -638,26 +741,29 @@ impl<'de> Deserialize<'de> for RawTask {
     }
 }
 
-/// Groups of members an assignment can name instead of members.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+/// Nhóm đảng viên được giao việc, thay cho danh sách mã.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RawGroup {
-    /// "Các đồng chí đảng viên".
+    /// In «Các đồng chí đảng viên»: toàn thể đảng viên trong chi bộ.
     CacDongChiDangVien,
-    /// "Các đảng viên khác".
+    /// In «Các đảng viên khác»: những đảng viên không được phân công riêng.
     CacDangVienKhac,
 }
 
-/// An assignment: members (or a group) and their tasks.
-#[derive(Debug, Deserialize)]
+/// Một mục phân công: người (hoặc nhóm) và các việc được giao.
+/// Ghi đúng một trong hai trường «nguoi» hoặc «nhom».
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawAssignment {
-    /// Member ids.
+    /// Mã của những người được giao việc, ví dụ [nam, lan]; không ghi cùng «nhom».
     #[serde(default)]
     pub nguoi: Vec<S<String>>,
-    /// Or a group.
+    /// Hoặc giao cho cả nhóm (không ghi cùng «nguoi»):
+    /// «cac_dong_chi_dang_vien» hoặc «cac_dang_vien_khac».
     #[serde(default)]
     pub nhom: Option<RawGroup>,
-    /// Tasks.
+    /// Các việc được giao: mỗi việc là một câu,
+    /// hoặc một mục có «noi_dung» kèm người thực hiện, ngày, hạn.
     pub viec: Vec<S<RawTask>>,
 }

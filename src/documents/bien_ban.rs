@@ -4,7 +4,7 @@
 use super::common::{self, comrade_with_post, in_meeting_order, vote_line};
 use crate::data::tally::{self, Attendance, Standing};
 use crate::data::{Dossier, Meeting, Member, MemberRef, Minutes};
-use crate::doc::{Block, Document, Run, Signature, Title};
+use crate::doc::{Block, Document, ParaKind, Run, Signature, Title};
 use crate::vn;
 
 /// The kind's id: file name and `--only` value.
@@ -92,8 +92,24 @@ fn attendance(d: &Dossier, meeting: &Meeting, a: &Attendance, b: &mut Vec<Block>
     )));
 }
 
-/// One member's part of the proceedings: self-rating, opinions, the committee's remarks, the vote.
-fn member_review(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
+/// One member's part of the proceedings, kept on one page: self-rating, opinions, the
+/// committee's remarks, the vote.
+fn member_review(d: &Dossier, m: &Member, a: &Attendance, out: &mut Vec<Block>) {
+    let mut b = Vec::new();
+    member_lines(d, m, a, &mut b);
+    let last = b.len().saturating_sub(1);
+    for (i, mut block) in b.into_iter().enumerate() {
+        if let Block::Paragraph { kind, .. } = &mut block
+            && *kind == ParaKind::Item
+            && i < last
+        {
+            *kind = ParaKind::KeptItem;
+        }
+        out.push(block);
+    }
+}
+
+fn member_lines(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
     b.push(Block::Paragraph {
         kind: crate::doc::ParaKind::Item,
         runs: vec![Run::bold(format!("{}:", comrade_with_post(m)))],

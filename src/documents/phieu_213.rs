@@ -106,6 +106,7 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
             countersign: None,
             signature: common::signature(d, signer, crate::data::OnBehalf::Cell),
         },
+        Block::PageBreak,
         Block::heading("NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ"),
         Block::body(format!(
             "Chi ủy {} sau khi trao đổi với ban công tác mặt trận khu dân cư, thống nhất nhận xét đảng viên {} như sau:",

@@ -273,7 +273,7 @@ fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool) -> Paragraph {
                 .line(pt_twips(LINE_PITCH_PT))
                 .line_rule(LineSpacingType::Exact),
         );
-    if kind == ParaKind::Heading || keep_next {
+    if matches!(kind, ParaKind::Heading | ParaKind::KeptItem) || keep_next {
         p = p.keep_next(true);
     }
     for r in runs {
@@ -534,6 +534,16 @@ impl DocxRenderer {
                     rows,
                     compact,
                 } => docx.add_table(ruled_table(widths, header, rows, *compact, &g)),
+                // a one-twip paragraph that starts the new page: nothing visible, no line taken
+                Block::PageBreak => docx.add_paragraph(
+                    Paragraph::new().page_break_before(true).line_spacing(
+                        LineSpacing::new()
+                            .before(0)
+                            .after(0)
+                            .line(1)
+                            .line_rule(LineSpacingType::Exact),
+                    ),
+                ),
                 Block::SignOff {
                     recipients,
                     countersign,

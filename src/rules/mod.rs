@@ -16,6 +16,7 @@ pub fn check(d: &Dossier) -> Vec<Diagnostic> {
     out.extend(timetable::deadlines_before_the_meeting(d));
     out.extend(timetable::meeting_inside_the_plan(d));
     out.extend(timetable::past_dates_not_after_the_document(d));
+    out.extend(timetable::reports_follow_the_meeting(d));
     out.extend(rating::excellent_quota(d));
     out.extend(rating::secretary_not_above_cell(d));
     out.extend(rating::discipline_means_not_done(d));

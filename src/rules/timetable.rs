@@ -178,3 +178,58 @@ pub fn past_dates_not_after_the_document(d: &Dossier) -> Vec<Diagnostic> {
     }
     out
 }
+
+/// The report of results is written after the meeting it reports; the residence committees'
+/// remarks are asked for before the meeting that needs them.
+pub fn reports_follow_the_meeting(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(m) = &d.meeting else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if let Some(r) = &d.results
+        && r.date < m.date
+    {
+        out.push(diag(
+            d,
+            Severity::Error,
+            &r.date_at,
+            format!(
+                "báo cáo kết quả đề ngày {}, trước ngày hội nghị kiểm điểm {}.",
+                short(r.date),
+                short(m.date)
+            ),
+            "báo cáo kết quả viết sau hội nghị; sửa «bao_cao_ket_qua.ngay».",
+        ));
+    }
+    if let Some(q) = &d.residence_request
+        && let Some(deadline) = q.deadline
+    {
+        if deadline > m.date {
+            out.push(diag(
+                d,
+                Severity::Error,
+                &q.deadline_at,
+                format!(
+                    "hạn gửi nhận xét nơi cư trú {} ở sau ngày hội nghị kiểm điểm {}.",
+                    short(deadline),
+                    short(m.date)
+                ),
+                "chi bộ cần nhận xét của nơi cư trú trước khi họp; sửa «phieu_213.han».",
+            ));
+        }
+        if deadline < q.date {
+            out.push(diag(
+                d,
+                Severity::Error,
+                &q.deadline_at,
+                format!(
+                    "hạn gửi nhận xét {} ở trước ngày gửi phiếu {}.",
+                    short(deadline),
+                    short(q.date)
+                ),
+                "sửa «phieu_213.han» hoặc «phieu_213.ngay».",
+            ));
+        }
+    }
+    out
+}
