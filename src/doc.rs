@@ -109,6 +109,9 @@ pub enum ParaKind {
     Item,
     /// Left-aligned without indent: lines to write on, labelled lines of a form.
     Plain,
+    /// A form's label line ("- Nhận xét, đánh giá của chi ủy:"): set like `Plain`, kept on
+    /// the page of the answer that follows it.
+    Label,
     /// A list item kept on the page of the paragraph after it (the lines of one entry that
     /// should not be split, like a member's vote in the minutes).
     KeptItem,

@@ -261,7 +261,7 @@ fn every_reviewed_member_with_a_residence_gets_a_qd_213_request() {
             "Ngày sinh: 15/10/1985",
             "Chức vụ, đơn vị công tác: Giáo viên Ngữ văn, Trường THPT Nguyễn Văn Tăng",
             "Nơi cư trú: 230 Đỗ Xuân Hợp, khu phố 6, phường Phước Long A, Quận 9",
-            "trước ngày 18/12/2020",
+            "chậm nhất ngày 18/12/2020",
             "T/M CHI BỘ",
             "Lê Thị Ly",
             "NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ",
@@ -304,5 +304,38 @@ fn the_self_review_carries_the_prompts_the_remarks_and_the_levels() {
         std::fs::read_dir(out.join("mau-02")).unwrap().count(),
         28,
         "14 members × .docx and .pdf"
+    );
+}
+
+#[test]
+fn the_report_names_members_still_without_a_level() {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let text = src.replacen(
+        "      # vắng hội nghị; chi bộ kiểm điểm bổ sung ngày 29/12/2020\n      xep_loai: hoan_thanh_tot\n",
+        "      nhan_xet_chi_uy: Chưa kiểm điểm bổ sung.\n",
+        1,
+    );
+    assert_ne!(text, src);
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("d.yaml"), &text).unwrap();
+    let o = hoso(
+        tmp.path(),
+        &["build", "d.yaml", "--out", "o", "--only", "bao-cao-ket-qua"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("chưa có mức xếp loại"),
+        "{}",
+        stderr(&o)
+    );
+    // 12 rated now, Hùng pending: the shares are of 12
+    both_in_order(
+        &tmp.path().join("o"),
+        "bao-cao-ket-qua",
+        &[
+            "được đánh giá, xếp loại: 12 đ/c; chưa có kết quả: 1 đ/c.",
+            "2 Hoàn thành tốt nhiệm vụ 9 75",
+            "Đảng viên chưa có kết quả xếp loại (1 đ/c, sẽ báo cáo bổ sung): Nguyễn Văn Hùng.",
+        ],
     );
 }

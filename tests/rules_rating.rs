@@ -45,7 +45,7 @@ fn none_with(text: &str, needle: &str) {
     );
 }
 
-const FIXTURE_RULES: [&str; 9] = [
+const FIXTURE_RULES: [&str; 16] = [
     "xuất sắc nhiệm vụ, vượt 20%",
     "cao hơn mức của chi bộ",
     "bị kỷ luật",
@@ -55,6 +55,13 @@ const FIXTURE_RULES: [&str; 9] = [
     "đảng viên chính thức có mặt",
     "kết quả phiếu",
     "danh sách vắng",
+    "lớn hơn số đảng viên",
+    "có phiếu xếp loại",
+    "không thể là",
+    "không tính là vắng",
+    "chưa đủ 12 tháng dự bị",
+    "tự xếp loại",
+    "không có mức nào được quá nửa",
 ];
 
 #[test]
@@ -271,4 +278,95 @@ fn a_member_without_a_level_is_flagged_before_the_report() {
     let d = the_one(&text, "chưa có mức xếp loại");
     assert_eq!(d.severity, Severity::Warning);
     assert!(d.message.contains("Nguyễn Văn Hùng"));
+}
+
+#[test]
+fn a_ballot_larger_than_the_cell_is_refused() {
+    let text = changed(
+        "      phieu: { tot: 11 }\n",
+        "      phieu: { tot: 4294967295 }\n",
+    );
+    let d = the_one(&text, "lớn hơn số đảng viên");
+    assert_eq!(
+        d.message,
+        "số phiếu 4294967295 lớn hơn số đảng viên của chi bộ (15)."
+    );
+    assert_eq!(d.pos.line, line_of(&text, "phieu: { tot: 4294967295 }"));
+}
+
+#[test]
+fn an_absent_member_has_no_ballot_at_the_meeting() {
+    let text = changed(
+        "      # vắng hội nghị; chi bộ kiểm điểm bổ sung ngày 29/12/2020\n      xep_loai: hoan_thanh_tot\n",
+        "      phieu: { tot: 11 }\n",
+    );
+    let d = the_one(&text, "vắng mặt tại hội nghị nhưng có phiếu");
+    assert!(d.message.contains("Nguyễn Văn Hùng"));
+}
+
+#[test]
+fn officers_take_part_and_the_exempted_are_not_absent() {
+    let text = changed("  chu_tri: ly\n", "  chu_tri: binh\n");
+    let d = the_one(&text, "không thể là chủ trì");
+    assert_eq!(
+        d.message,
+        "đồng chí Hoàng Văn Bình (miễn công tác và sinh hoạt đảng) không thể là chủ trì hội nghị."
+    );
+    let text = changed("  vang:\n", "  vang:\n    - ma: binh\n");
+    let d = the_one(&text, "không tính là vắng");
+    assert_eq!(d.severity, Severity::Warning);
+    assert_eq!(d.pos.line, line_of(&text, "    - ma: binh"));
+}
+
+#[test]
+fn an_official_member_has_passed_probation() {
+    // Đỗ Ngọc Ánh, admitted 14/01/2020: still probationary at the meeting of 25/12/2020
+    let text = changed(
+        "    loai: du_bi\n    ngay_vao_dang: 14/01/2020",
+        "    loai: chinh_thuc\n    ngay_vao_dang: 14/01/2020",
+    );
+    let d = the_one(&text, "chưa đủ 12 tháng dự bị");
+    assert!(d.message.contains("Đỗ Ngọc Ánh"), "{}", d.message);
+    assert_eq!(d.severity, Severity::Error);
+}
+
+#[test]
+fn long_sick_leave_flags_a_high_self_rating() {
+    let text = changed(
+        "      tu_xep_loai_dang_vien: hoan_thanh\n",
+        "      tu_xep_loai_dang_vien: hoan_thanh_tot\n",
+    );
+    let d = the_one(&text, "nhưng tự xếp loại");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(
+        d.message.contains("Lê Thị Thu nghỉ ốm 4 tháng"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
+fn a_committee_member_warned_or_worse_weighs_on_the_cell() {
+    let text = changed(
+        "    chuc_vu_dang: chi_uy_vien\n",
+        "    chuc_vu_dang: chi_uy_vien\n    ky_luat: Cảnh cáo\n",
+    );
+    let d = the_one(&text, "nhưng chi bộ được xếp");
+    assert_eq!(
+        d.message,
+        "chi ủy viên Phạm Văn Tướng bị kỷ luật «Cảnh cáo» nhưng chi bộ được xếp «Hoàn thành tốt nhiệm vụ»."
+    );
+    // a reprimand ("khiển trách") is below the threshold
+    let text = text.replacen("ky_luat: Cảnh cáo", "ky_luat: Khiển trách", 1);
+    none_with(&text, "nhưng chi bộ được xếp");
+}
+
+#[test]
+fn a_cell_ballot_without_a_majority_is_flagged() {
+    let text = changed(
+        "  phieu_chi_bo: { tot: 10, hoan_thanh: 1 }",
+        "  phieu_chi_bo: { tot: 5 }",
+    );
+    let d = the_one(&text, "không có mức nào được quá nửa");
+    assert_eq!(d.severity, Severity::Warning);
 }

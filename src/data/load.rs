@@ -95,10 +95,6 @@ fn rating(r: RawRating) -> Rating {
     }
 }
 
-fn votes(v: &RawVotes) -> Votes {
-    Votes([v.xuat_sac, v.tot, v.hoan_thanh, v.khong_hoan_thanh])
-}
-
 fn pos(l: &Location) -> Pos {
     Pos {
         line: l.line(),
@@ -118,6 +114,8 @@ struct Converter<'a> {
     file: &'a str,
     diags: Vec<Diagnostic>,
     ids: HashMap<String, usize>,
+    /// Members in the file: no ballot can count more votes.
+    member_count: usize,
 }
 
 impl<'a> Converter<'a> {
@@ -126,6 +124,7 @@ impl<'a> Converter<'a> {
             file,
             diags: Vec::new(),
             ids: HashMap::new(),
+            member_count: 0,
         }
     }
 
@@ -234,7 +233,10 @@ impl<'a> Converter<'a> {
                     }
                 })
                 .collect(),
-            cell_votes: m.phieu_chi_bo.as_ref().map(|v| votes(&v.value)),
+            cell_votes: m
+                .phieu_chi_bo
+                .as_ref()
+                .map(|v| self.votes(v, "hoi_nghi.phieu_chi_bo")),
             cell_votes_at: m
                 .phieu_chi_bo
                 .as_ref()
@@ -257,6 +259,23 @@ impl<'a> Converter<'a> {
             }),
             date_at: at(&m.ngay, "hoi_nghi.ngay"),
         }
+    }
+
+    /// Ballots per level; a count larger than the cell is an error (and could not be summed).
+    fn votes(&mut self, v: &S<RawVotes>, path: &str) -> Votes {
+        let r = &v.value;
+        let counts = [r.xuat_sac, r.tot, r.hoan_thanh, r.khong_hoan_thanh];
+        let max = self.member_count as u32;
+        if let Some(&n) = counts.iter().find(|&&n| n > max) {
+            self.error(
+                pos(&v.referenced),
+                path,
+                format!("số phiếu {n} lớn hơn số đảng viên của chi bộ ({max})."),
+                Some("mỗi mức ghi số phiếu bầu cho mức đó; kiểm tra lại số đã gõ."),
+            );
+            return Votes::default();
+        }
+        Votes(counts)
     }
 
     fn opt_date(&mut self, s: &Option<S<String>>, path: &str) -> Option<NaiveDate> {
@@ -346,6 +365,7 @@ impl<'a> Converter<'a> {
     }
 
     fn dossier(mut self, raw: RawDossier) -> Result<Dossier, Vec<Diagnostic>> {
+        self.member_count = raw.dang_vien.len();
         // ids first, so references anywhere can be resolved
         for (i, m) in raw.dang_vien.iter().enumerate() {
             let id = m.value.ma.value.trim().to_string();
@@ -444,6 +464,7 @@ impl<'a> Converter<'a> {
         });
         let residence_request = raw.phieu_213.as_ref().map(|r| ResidenceRequest {
             date: self.date(&r.ngay, "phieu_213.ngay"),
+            date_at: at(&r.ngay, "phieu_213.ngay"),
             deadline: self.opt_date(&r.han, "phieu_213.han"),
             deadline_at: r
                 .han
@@ -626,7 +647,10 @@ impl<'a> Converter<'a> {
                 .collect(),
             remarks: self.opt_text(&a.nhan_xet_chi_uy, &format!("{path}.nhan_xet_chi_uy")),
             opinions: self.rich_list(&a.y_kien, &format!("{path}.y_kien")),
-            votes: a.phieu.as_ref().map(|v| votes(&v.value)),
+            votes: a
+                .phieu
+                .as_ref()
+                .map(|v| self.votes(v, &format!("{path}.phieu"))),
             votes_at: a
                 .phieu
                 .as_ref()

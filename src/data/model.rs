@@ -89,6 +89,8 @@ pub struct ResultsReport {
 pub struct ResidenceRequest {
     /// Date.
     pub date: NaiveDate,
+    /// Where the date was written.
+    pub date_at: At,
     /// Day the remarks are asked for by, when written.
     pub deadline: Option<NaiveDate>,
     /// Where that day was written.

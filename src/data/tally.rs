@@ -82,13 +82,37 @@ pub fn rating_of(d: &Dossier, m: &Member) -> Option<Rating> {
     })
 }
 
-/// The cell's level: the meeting's ballot, else the level the collective report claims.
+/// The level the meeting's ballot proposes for the cell, when it voted and a level has a majority.
+pub fn cell_ballot_result(d: &Dossier) -> Option<Rating> {
+    let att = attendance(d)?;
+    let v = d.meeting.as_ref()?.cell_votes.as_ref()?;
+    ballot_result(v, att.official_present)
+}
+
+/// The cell's level for the rules: the meeting's ballot, else the level the collective report
+/// claims.
 pub fn cell_rating(d: &Dossier) -> Option<Rating> {
-    let from_ballot = attendance(d).and_then(|att| {
-        let v = d.meeting.as_ref()?.cell_votes.as_ref()?;
-        ballot_result(v, att.official_present)
-    });
-    from_ballot.or(d.collective.as_ref().and_then(|c| c.rating))
+    cell_ballot_result(d).or(d.collective.as_ref().and_then(|c| c.rating))
+}
+
+/// The day the residence committees' remarks are asked for by: as written, else the day
+/// before the review.
+pub fn residence_deadline(d: &Dossier) -> NaiveDate {
+    let review = review_date(d);
+    d.residence_request
+        .as_ref()
+        .and_then(|r| r.deadline)
+        .unwrap_or_else(|| review.pred_opt().unwrap_or(review))
+}
+
+/// Whether the member is listed absent from the meeting.
+pub fn absent(d: &Dossier, m: &Member) -> bool {
+    d.meeting.as_ref().is_some_and(|meeting| {
+        meeting
+            .absences
+            .iter()
+            .any(|a| d.member(a.member).id == m.id)
+    })
 }
 
 /// Who was at the meeting.

@@ -100,7 +100,10 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
             .absences
             .iter()
             .map(|x| d.member(x.member))
-            .filter(|x| tally::standing(d, x).rated() && tally::rating_of(d, x).is_some())
+            .filter(|x| {
+                tally::standing(d, x).rated()
+                    && (x.assessment.decided.is_some() || x.assessment.proposed.is_some())
+            })
             .map(|x| format!("đ/c {}", x.full_name))
             .collect();
         if !later.is_empty() {
@@ -129,7 +132,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
             vote_line(v, a.official_present)
         )));
     }
-    if let Some(c) = tally::cell_rating(d) {
+    if let Some(c) = tally::cell_ballot_result(d) {
         b.push(Block::body(format!(
             "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “{}”.",
             c.name()
@@ -138,10 +141,14 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
 
     b.push(Block::heading("2. Đánh giá, xếp loại chất lượng đảng viên"));
     b.push(Block::body(format!(
-        "Tổng số đảng viên của chi bộ: {} đ/c; không đánh giá, xếp loại: {} đ/c; được đánh giá, xếp loại: {} đ/c. Kết quả:",
+        "Tổng số đảng viên của chi bộ: {} đ/c; không đánh giá, xếp loại: {} đ/c; được đánh giá, xếp loại: {} đ/c{}. Kết quả:",
         d.members.len(),
         t.not_rated.len(),
-        rated
+        rated,
+        match t.pending.len() {
+            0 => String::new(),
+            n => format!("; chưa có kết quả: {n} đ/c"),
+        }
     )));
     let mut rows: Vec<Vec<Cell>> = Rating::ALL
         .iter()
@@ -198,6 +205,18 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
                 sorted(names).join(", ")
             )));
         }
+    }
+    if !t.pending.is_empty() {
+        let names: Vec<String> = t
+            .pending
+            .iter()
+            .map(|m| d.member(*m).full_name.clone())
+            .collect();
+        b.push(Block::body(format!(
+            "Đảng viên chưa có kết quả xếp loại ({} đ/c, sẽ báo cáo bổ sung): {}.",
+            names.len(),
+            sorted(names).join(", ")
+        )));
     }
     if !t.not_rated.is_empty() {
         b.push(Block::body("Đảng viên không đánh giá, xếp loại:"));

@@ -193,7 +193,7 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
             vote_line(v, a.official_present)
         )));
     }
-    if let Some(r) = tally::cell_rating(d) {
+    if let Some(r) = tally::cell_ballot_result(d) {
         b.push(Block::body(format!(
             "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “{}”.",
             r.name()
@@ -220,11 +220,16 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
     }
     for ab in &meeting.absences {
         let m = d.member(ab.member);
-        if tally::standing(d, m).reviewed() {
-            b.push(item(format!(
+        match tally::standing(d, m) {
+            Standing::Rated => b.push(item(format!(
                 "- Đồng chí {} vắng mặt: chi bộ kiểm điểm, đánh giá, xếp loại bổ sung khi đồng chí hoàn thành kiểm điểm.",
                 m.full_name
-            )));
+            ))),
+            Standing::ReviewedOnly(_) => b.push(item(format!(
+                "- Đồng chí {} vắng mặt: chi bộ kiểm điểm bổ sung khi đồng chí hoàn thành kiểm điểm.",
+                m.full_name
+            ))),
+            Standing::Excluded(_) => {}
         }
     }
 

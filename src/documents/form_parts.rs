@@ -19,10 +19,11 @@ pub fn field(label: &str, value: Option<&str>) -> Block {
     ])
 }
 
-/// A numbered sub-heading of a section ("1. Hạn chế, khuyết điểm:"), bold italic.
+/// A numbered sub-heading of a section ("1. Hạn chế, khuyết điểm:"), bold italic, kept with
+/// what follows.
 pub fn sub(text: String) -> Block {
     Block::Paragraph {
-        kind: ParaKind::Body,
+        kind: ParaKind::Heading,
         runs: vec![Run {
             text,
             italic: true,
@@ -140,4 +141,12 @@ pub fn sections_i_to_vi(
         "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm",
     ));
     answer(r.direction.as_deref(), b);
+}
+
+/// A form's label line ("- Nhận xét, đánh giá của chi ủy:"), kept with the answer under it.
+pub fn label(text: &str) -> Block {
+    Block::Paragraph {
+        kind: ParaKind::Label,
+        runs: vec![Run::plain(text)],
+    }
 }

@@ -2,7 +2,9 @@
 //! what the member has not written is left as dotted lines. The form's wording is in `hd21_2019`.
 
 use super::common;
-use super::form_parts::{answer, dots, field, rating_rows, sections_i_to_vi, signature, sub};
+use super::form_parts::{
+    answer, dots, field, label, rating_rows, sections_i_to_vi, signature, sub,
+};
 use super::hd21_2019::{self as form, CriterionForm};
 use crate::data::tally::{self, Standing};
 use crate::data::{Dossier, Member, Rating};
@@ -63,13 +65,11 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     b.push(Block::heading(
         "Đánh giá, xếp loại chất lượng công chức, viên chức",
     ));
-    b.push(Block::plain(vec![Run::plain(
+    b.push(label(
         "- Nhận xét, đánh giá của người quản lý, sử dụng công chức, viên chức:",
-    )]));
+    ));
     answer(None, &mut b);
-    b.push(Block::plain(vec![Run::plain(
-        "- Mức xếp loại chất lượng công chức, viên chức:",
-    )]));
+    b.push(label("- Mức xếp loại chất lượng công chức, viên chức:"));
     b.push(Block::plain(vec![Run::plain(dots())]));
     b.push(signature(
         &[
@@ -79,9 +79,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
         None,
     ));
     b.push(Block::heading("Đánh giá, xếp loại chất lượng đảng viên"));
-    b.push(Block::plain(vec![Run::plain(
-        "- Nhận xét, đánh giá của chi ủy:",
-    )]));
+    b.push(label("- Nhận xét, đánh giá của chi ủy:"));
     answer(m.assessment.remarks.as_deref(), &mut b);
     let standing = tally::standing(d, m);
     let proposed = m.assessment.proposed.or_else(|| {
@@ -95,9 +93,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
         (_, Some(r)) => r.name().to_string(),
         (_, None) => dots(),
     };
-    b.push(Block::plain(vec![Run::plain(
-        "- Chi bộ đề xuất xếp loại mức chất lượng:",
-    )]));
+    b.push(label("- Chi bộ đề xuất xếp loại mức chất lượng:"));
     b.push(Block::plain(vec![Run::plain(level_line(proposed))]));
     b.push(signature(
         &[
@@ -106,9 +102,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
         ],
         None,
     ));
-    b.push(Block::plain(vec![Run::plain(
-        "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:",
-    )]));
+    b.push(label("- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:"));
     b.push(Block::plain(vec![Run::plain(level_line(
         m.assessment.decided,
     ))]));

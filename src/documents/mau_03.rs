@@ -5,7 +5,7 @@ use super::common;
 use super::form_parts::{answer, rating_rows, signature};
 use super::hd21_2019 as form;
 use crate::data::{Analysis, Dossier, Level};
-use crate::doc::{Block, Cell, Document, Run, Title};
+use crate::doc::{Block, Cell, Document, ParaKind, Run, Title};
 
 /// The kind's id: file name and `--only` value.
 pub const KIND: &str = "mau-03-chi-bo";
@@ -75,11 +75,15 @@ pub fn build(d: &Dossier, a: &Analysis) -> Document {
         rows,
         compact: false,
     });
-    b.push(Block::plain(vec![Run::bold("Nhận xét chung:")]));
+    b.push(Block::Paragraph {
+        kind: ParaKind::Label,
+        runs: vec![Run::bold("Nhận xét chung:")],
+    });
     answer(a.remarks.as_deref(), &mut b);
-    b.push(Block::plain(vec![Run::bold(
-        "Đề nghị xếp loại mức chất lượng:",
-    )]));
+    b.push(Block::Paragraph {
+        kind: ParaKind::Label,
+        runs: vec![Run::bold("Đề nghị xếp loại mức chất lượng:")],
+    });
     rating_rows(a.proposal, &mut b);
     b.push(signature(
         &[

@@ -94,7 +94,7 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
         line("Chức vụ, đơn vị công tác", &job.join(", ")),
         line("Nơi cư trú", &home.address),
         Block::body(format!(
-            "Đề nghị Chi ủy gửi phiếu nhận xét về {} trước ngày {}.",
+            "Đề nghị Chi ủy gửi phiếu nhận xét về {} chậm nhất ngày {}.",
             d.cell.name,
             vn::date::short(deadline)
         )),

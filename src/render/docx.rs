@@ -260,7 +260,7 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
 /// A body paragraph; `keep_next` keeps it on the page of what follows (headings always do).
 fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool) -> Paragraph {
     let (align, indent) = match kind {
-        ParaKind::Plain => (AlignmentType::Left, 0),
+        ParaKind::Plain | ParaKind::Label => (AlignmentType::Left, 0),
         _ => (AlignmentType::Both, twips(FIRST_LINE_INDENT_MM)),
     };
     let mut p = Paragraph::new()
@@ -273,7 +273,11 @@ fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool) -> Paragraph {
                 .line(pt_twips(LINE_PITCH_PT))
                 .line_rule(LineSpacingType::Exact),
         );
-    if matches!(kind, ParaKind::Heading | ParaKind::KeptItem) || keep_next {
+    if matches!(
+        kind,
+        ParaKind::Heading | ParaKind::KeptItem | ParaKind::Label
+    ) || keep_next
+    {
         p = p.keep_next(true);
     }
     for r in runs {

@@ -335,3 +335,176 @@ pub fn every_rated_member_has_a_level(d: &Dossier) -> Vec<Diagnostic> {
         })
         .collect()
 }
+
+/// An absent member has no ballot at the meeting: their level comes from a later review.
+pub fn absent_members_have_no_ballot(d: &Dossier) -> Vec<Diagnostic> {
+    d.members
+        .iter()
+        .filter(|m| m.assessment.votes.is_some() && tally::absent(d, m))
+        .map(|m| {
+            diag(
+                d,
+                Severity::Error,
+                &m.assessment.votes_at,
+                format!(
+                    "đồng chí {} vắng mặt tại hội nghị nhưng có phiếu xếp loại.",
+                    m.full_name
+                ),
+                "đảng viên vắng mặt được kiểm điểm, xếp loại bổ sung: xóa «phieu» và ghi kết quả vào «xep_loai» khi đã kiểm điểm.",
+            )
+        })
+        .collect()
+}
+
+/// The chair and the secretary take part in party activity; exempted or suspended members are
+/// not listed as absent (they are counted apart).
+pub fn officers_take_part(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(meeting) = &d.meeting else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let officers = [
+        ("chủ trì", Some(meeting.chair)),
+        ("thư ký", meeting.secretary),
+    ];
+    for (role, who) in officers {
+        let Some(r) = who else { continue };
+        let m = d.member(r);
+        if let Standing::Excluded(reason) = tally::standing(d, m) {
+            out.push(diag(
+                d,
+                Severity::Error,
+                &meeting.date_at,
+                format!(
+                    "đồng chí {} ({}) không thể là {role} hội nghị.",
+                    m.full_name,
+                    reason.to_lowercase()
+                ),
+                "chọn người khác ở «hoi_nghi.chu_tri» hoặc «hoi_nghi.thu_ky» (mặc định chủ trì là người ký kế hoạch).",
+            ));
+        }
+    }
+    for a in &meeting.absences {
+        let m = d.member(a.member);
+        if let Standing::Excluded(reason) = tally::standing(d, m) {
+            out.push(diag(
+                d,
+                Severity::Warning,
+                &a.at,
+                format!(
+                    "đồng chí {} ({}) không phải dự họp nên không tính là vắng.",
+                    m.full_name,
+                    reason.to_lowercase()
+                ),
+                "xóa đồng chí khỏi «hoi_nghi.vang»; biên bản ghi riêng số đảng viên miễn hoặc đình chỉ sinh hoạt.",
+            ));
+        }
+    }
+    out
+}
+
+/// An official member has passed the twelve months of probation.
+pub fn official_after_probation(d: &Dossier) -> Vec<Diagnostic> {
+    let review = tally::review_date(d);
+    d.members
+        .iter()
+        .filter(|m| m.membership == crate::data::Membership::Official)
+        .filter(|m| {
+            m.admitted
+                .checked_add_months(chrono::Months::new(12))
+                .is_some_and(|y| y > review)
+        })
+        .map(|m| {
+            diag(
+                d,
+                Severity::Error,
+                &m.at,
+                format!(
+                    "đồng chí {} vào Đảng ngày {}, chưa đủ 12 tháng dự bị mà ghi là đảng viên chính thức.",
+                    m.full_name,
+                    crate::vn::date::short(m.admitted)
+                ),
+                "đảng viên dự bị ghi «loai: du_bi» (không biểu quyết); kiểm tra lại «ngay_vao_dang».",
+            )
+        })
+        .collect()
+}
+
+/// A member on long sick leave is told when their own self-rating is above the cap.
+pub fn sick_leave_self_rating(d: &Dossier) -> Vec<Diagnostic> {
+    d.members
+        .iter()
+        .filter(|m| m.sick_months >= 3)
+        .filter_map(|m| m.review.rating_party.map(|r| (m, r)))
+        .filter(|(_, r)| *r < Rating::Done)
+        .map(|(m, r)| {
+            diag(
+                d,
+                Severity::Warning,
+                &m.at,
+                format!(
+                    "đồng chí {} nghỉ ốm {} tháng nhưng tự xếp loại «{}».",
+                    m.full_name,
+                    m.sick_months,
+                    r.name()
+                ),
+                "nghỉ ốm từ 3 tháng trở lên thì mức cao nhất là «Hoàn thành nhiệm vụ»; nhắc đồng chí sửa phần tự xếp loại.",
+            )
+        })
+        .collect()
+}
+
+/// A committee member disciplined at "cảnh cáo" or above makes the cell "Không hoàn thành
+/// nhiệm vụ" (the discipline is free text: its words are read).
+pub fn committee_discipline_and_the_cell(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(cell) = tally::cell_rating(d) else {
+        return Vec::new();
+    };
+    if cell == Rating::NotDone {
+        return Vec::new();
+    }
+    d.members
+        .iter()
+        .filter(|m| m.post != crate::data::PartyPost::Member)
+        .filter(|m| {
+            m.discipline.as_deref().is_some_and(|k| {
+                let k = k.to_lowercase();
+                ["cảnh cáo", "cách chức", "khai trừ"]
+                    .iter()
+                    .any(|w| k.contains(w))
+            })
+        })
+        .map(|m| {
+            diag(
+                d,
+                Severity::Warning,
+                &m.discipline_at,
+                format!(
+                    "chi ủy viên {} bị kỷ luật «{}» nhưng chi bộ được xếp «{}».",
+                    m.full_name,
+                    m.discipline.as_deref().unwrap_or_default(),
+                    cell.name()
+                ),
+                "HD 21-HD/BTCTW: tập thể có thành viên lãnh đạo bị kỷ luật từ cảnh cáo trở lên trong năm thì xếp «Không hoàn thành nhiệm vụ».",
+            )
+        })
+        .collect()
+}
+
+/// The cell's ballot gives a level.
+pub fn cell_ballot_has_a_majority(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(meeting) = &d.meeting else {
+        return Vec::new();
+    };
+    if meeting.cell_votes.is_none() || tally::cell_ballot_result(d).is_some() {
+        return Vec::new();
+    }
+    vec![diag(
+        d,
+        Severity::Warning,
+        &meeting.cell_votes_at,
+        "phiếu xếp loại chi bộ không có mức nào được quá nửa số đảng viên chính thức có mặt."
+            .into(),
+        "kiểm tra số phiếu; biên bản và báo cáo sẽ không ghi mức chi bộ đề nghị.",
+    )]
+}

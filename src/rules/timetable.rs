@@ -201,14 +201,19 @@ pub fn reports_follow_the_meeting(d: &Dossier) -> Vec<Diagnostic> {
             "báo cáo kết quả viết sau hội nghị; sửa «bao_cao_ket_qua.ngay».",
         ));
     }
-    if let Some(q) = &d.residence_request
-        && let Some(deadline) = q.deadline
-    {
+    if let Some(q) = &d.residence_request {
+        // the day printed on the requests, written or by default
+        let deadline = crate::data::tally::residence_deadline(d);
+        let at = if q.deadline.is_some() {
+            &q.deadline_at
+        } else {
+            &q.date_at
+        };
         if deadline > m.date {
             out.push(diag(
                 d,
                 Severity::Error,
-                &q.deadline_at,
+                at,
                 format!(
                     "hạn gửi nhận xét nơi cư trú {} ở sau ngày hội nghị kiểm điểm {}.",
                     short(deadline),
@@ -221,7 +226,7 @@ pub fn reports_follow_the_meeting(d: &Dossier) -> Vec<Diagnostic> {
             out.push(diag(
                 d,
                 Severity::Error,
-                &q.deadline_at,
+                at,
                 format!(
                     "hạn gửi nhận xét {} ở trước ngày gửi phiếu {}.",
                     short(deadline),
