@@ -65,12 +65,16 @@ fn attendance(d: &Dossier, meeting: &Meeting, a: &Attendance, b: &mut Vec<Block>
             )
         })
         .collect();
-    b.push(item(format!(
-        "- Vắng: {} đ/c; trong đó có lý do: {}; không có lý do: {}.",
-        a.absent(),
-        counted(&excused),
-        counted(&named(d, &a.unexcused))
-    )));
+    if a.absent() == 0 {
+        b.push(item("- Vắng: 0 đ/c."));
+    } else {
+        b.push(item(format!(
+            "- Vắng: {} đ/c; trong đó có lý do: {}; không có lý do: {}.",
+            a.absent(),
+            counted(&excused),
+            counted(&named(d, &a.unexcused))
+        )));
+    }
     for g in &meeting.guests {
         let mut who = format!("Đồng chí {}", g.name);
         for extra in [&g.post, &g.body].into_iter().flatten() {
