@@ -416,23 +416,19 @@ impl<'a> Converter<'a> {
         }
         let plan = self.plan(&raw.ke_hoach);
         let meeting = raw.hoi_nghi.as_ref().map(|m| self.meeting(m, plan.signer));
-        let form_label_01 = raw
-            .nhan_mau
-            .as_ref()
-            .and_then(|l| self.opt_text(&l.mau_01, "nhan_mau.mau_01"));
+        let form_labels = match &raw.nhan_mau {
+            None => FormLabels::default(),
+            Some(l) => FormLabels {
+                collective: self.opt_text(&l.mau_01, "nhan_mau.mau_01"),
+                self_review: self.opt_text(&l.mau_02, "nhan_mau.mau_02"),
+                analysis: self.opt_text(&l.mau_03, "nhan_mau.mau_03"),
+            },
+        };
         let collective = raw
             .bao_cao_tap_the
             .as_ref()
             .map(|r| self.collective(r, plan.signer));
-        let form_label_03 = raw
-            .nhan_mau
-            .as_ref()
-            .and_then(|l| self.opt_text(&l.mau_03, "nhan_mau.mau_03"));
         let analysis = raw.phan_tich_chat_luong.as_ref().map(|a| self.analysis(a));
-        let form_label_02 = raw
-            .nhan_mau
-            .as_ref()
-            .and_then(|l| self.opt_text(&l.mau_02, "nhan_mau.mau_02"));
         let results = raw.bao_cao_ket_qua.as_ref().map(|r| {
             let path = "bao_cao_ket_qua";
             ResultsReport {
@@ -493,10 +489,8 @@ impl<'a> Converter<'a> {
                 members,
                 plan,
                 meeting,
-                form_label_02,
-                form_label_01,
+                form_labels,
                 collective,
-                form_label_03,
                 analysis,
             })
         } else {

@@ -28,14 +28,10 @@ pub struct Dossier {
     pub plan: Plan,
     /// The review meeting, when the file describes it.
     pub meeting: Option<Meeting>,
-    /// The self-review's corner label, when the file sets one.
-    pub form_label_02: Option<String>,
-    /// The collective report's corner label, when the file sets one.
-    pub form_label_01: Option<String>,
+    /// The forms' corner labels the file sets (the documents fall back to HD 21's own).
+    pub form_labels: FormLabels,
     /// The collective report, when the file describes it.
     pub collective: Option<CollectiveReport>,
-    /// The analysis sheet's corner label, when the file sets one.
-    pub form_label_03: Option<String>,
     /// The analysis and rating sheet of the cell, when the file describes it.
     pub analysis: Option<Analysis>,
     /// The report of results, when the file describes it.
@@ -44,6 +40,17 @@ pub struct Dossier {
     pub residence_request: Option<ResidenceRequest>,
     /// Settings of the rating rules.
     pub settings: Settings,
+}
+
+/// The forms' corner labels ("Mẫu 02, Phụ lục 1"), when the district uses its own.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FormLabels {
+    /// Mẫu 01, the collective report.
+    pub collective: Option<String>,
+    /// Mẫu 02, the self-review.
+    pub self_review: Option<String>,
+    /// Mẫu 03, the analysis sheet.
+    pub analysis: Option<String>,
 }
 
 /// Settings of the rating rules.

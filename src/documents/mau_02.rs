@@ -139,7 +139,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     doc.header.place_date = format!("{}, ngày … tháng … năm {}", d.cell.place, d.year);
     doc.member = Some(m.id.clone());
     doc.form_label = Some(
-        d.form_label_02
+        d.form_labels.self_review
             .clone()
             .unwrap_or_else(|| form::LABEL_02.to_string()),
     );

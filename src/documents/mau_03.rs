@@ -109,7 +109,7 @@ pub fn build(d: &Dossier, a: &Analysis) -> Document {
         b,
     );
     doc.form_label = Some(
-        d.form_label_03
+        d.form_labels.analysis
             .clone()
             .unwrap_or_else(|| form::LABEL_03.to_string()),
     );
