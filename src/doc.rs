@@ -62,7 +62,8 @@ pub struct Header {
 pub struct Title {
     /// Type in capitals ("KẾ HOẠCH").
     pub kind: String,
-    /// Summary ("tổ chức kiểm điểm, …"), when the document has one.
+    /// Summary ("tổ chức kiểm điểm, …"), when the document has one; each line of it (split at
+    /// `\n`) is centred on its own.
     pub summary: Option<String>,
 }
 

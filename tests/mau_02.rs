@@ -101,7 +101,8 @@ fn a_leader_gets_the_leader_variant_with_lines_to_write_on() {
             "leader",
             &text,
             &[
-                "Năm 2020 (cá nhân giữ chức vụ lãnh đạo, quản lý)",
+                "Năm 2020",
+                "(Cá nhân giữ chức vụ lãnh đạo, quản lý)",
                 "Họ và tên: Nguyễn Văn Nam",
                 "Chức vụ Đảng: Phó Bí thư Chi bộ",
                 "Chức vụ chính quyền: Phó Hiệu trưởng",

@@ -58,7 +58,8 @@ pub fn build(d: &Dossier, r: &CollectiveReport) -> Document {
         b,
     );
     doc.form_label = Some(
-        d.form_labels.collective
+        d.form_labels
+            .collective
             .clone()
             .unwrap_or_else(|| form::LABEL_01.to_string()),
     );

@@ -115,7 +115,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     ));
 
     let summary = if m.leader {
-        format!("Năm {} (cá nhân giữ chức vụ lãnh đạo, quản lý)", d.year)
+        format!("Năm {}\n(Cá nhân giữ chức vụ lãnh đạo, quản lý)", d.year)
     } else {
         format!("Năm {}", d.year)
     };
@@ -139,7 +139,8 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     doc.header.place_date = format!("{}, ngày … tháng … năm {}", d.cell.place, d.year);
     doc.member = Some(m.id.clone());
     doc.form_label = Some(
-        d.form_labels.self_review
+        d.form_labels
+            .self_review
             .clone()
             .unwrap_or_else(|| form::LABEL_02.to_string()),
     );

@@ -109,7 +109,8 @@ pub fn build(d: &Dossier, a: &Analysis) -> Document {
         b,
     );
     doc.form_label = Some(
-        d.form_labels.analysis
+        d.form_labels
+            .analysis
             .clone()
             .unwrap_or_else(|| form::LABEL_03.to_string()),
     );

@@ -234,8 +234,9 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
     let summary = doc
         .title
         .summary
-        .as_ref()
-        .map(|t| centred(text_run(t, SUMMARY_PT, true, false)));
+        .iter()
+        .flat_map(|t| t.lines())
+        .map(|t| Some(centred(text_run(t, SUMMARY_PT, true, false))));
     // The short rule: an empty, tiny paragraph with a top border, indented to the rule's length.
     let side = (g.text_width - twips(SUMMARY_RULE_MM)) / 2;
     let rule = with_border(
@@ -251,8 +252,9 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
             ),
         ParagraphBorderPosition::Top,
     );
-    [Some(kind), summary, Some(rule)]
-        .into_iter()
+    std::iter::once(Some(kind))
+        .chain(summary)
+        .chain([Some(rule)])
         .flatten()
         .collect()
 }
