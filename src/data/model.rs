@@ -556,7 +556,7 @@ impl Rating {
     ];
 
     /// The level's name ("Hoàn thành tốt nhiệm vụ").
-    pub fn name(self) -> &'static str {
+    pub const fn name(self) -> &'static str {
         match self {
             Rating::Excellent => "Hoàn thành xuất sắc nhiệm vụ",
             Rating::Good => "Hoàn thành tốt nhiệm vụ",

@@ -73,20 +73,28 @@ pub fn ballot_result(v: &Votes, voters: u32) -> Option<Rating> {
     None
 }
 
-/// The member's level for the report: decided, else proposed, else the ballot's result.
-pub fn rating_of(d: &Dossier, m: &Member) -> Option<Rating> {
+/// Who votes at the meeting: the official members present (none without a meeting).
+pub fn voters(d: &Dossier) -> u32 {
+    attendance(d).map_or(0, |a| a.official_present)
+}
+
+/// The level the cell proposes for a member: as written, else the ballot's result among
+/// `voters`.
+pub fn proposal(m: &Member, voters: u32) -> Option<Rating> {
     let a = &m.assessment;
-    a.decided.or(a.proposed).or_else(|| {
-        let voters = attendance(d)?.official_present;
-        a.votes.as_ref().and_then(|v| ballot_result(v, voters))
-    })
+    a.proposed
+        .or_else(|| a.votes.as_ref().and_then(|v| ballot_result(v, voters)))
+}
+
+/// The member's level for the report: decided, else the cell's proposal.
+pub fn rating_of(d: &Dossier, m: &Member) -> Option<Rating> {
+    m.assessment.decided.or_else(|| proposal(m, voters(d)))
 }
 
 /// The level the meeting's ballot proposes for the cell, when it voted and a level has a majority.
 pub fn cell_ballot_result(d: &Dossier) -> Option<Rating> {
-    let att = attendance(d)?;
     let v = d.meeting.as_ref()?.cell_votes.as_ref()?;
-    ballot_result(v, att.official_present)
+    ballot_result(v, voters(d))
 }
 
 /// The cell's level for the rules: the meeting's ballot, else the level the collective report
@@ -105,14 +113,18 @@ pub fn residence_deadline(d: &Dossier) -> NaiveDate {
         .unwrap_or_else(|| review.pred_opt().unwrap_or(review))
 }
 
+/// The member's absence from the meeting, when listed absent.
+pub fn absence<'a>(d: &'a Dossier, m: &Member) -> Option<&'a Absence> {
+    d.meeting
+        .as_ref()?
+        .absences
+        .iter()
+        .find(|a| d.member(a.member).id == m.id)
+}
+
 /// Whether the member is listed absent from the meeting.
 pub fn absent(d: &Dossier, m: &Member) -> bool {
-    d.meeting.as_ref().is_some_and(|meeting| {
-        meeting
-            .absences
-            .iter()
-            .any(|a| d.member(a.member).id == m.id)
-    })
+    absence(d, m).is_some()
 }
 
 /// Who was at the meeting.
@@ -196,6 +208,14 @@ pub fn attendance_at(d: &Dossier, meeting: &Meeting) -> Attendance {
 /// `n` of `base` as a percentage with a decimal comma, rounded half up to two decimals and
 /// without trailing zeros: 2 of 3 → "66,67%", 1 of 8 → "12,5%", 3 of 3 → "100%".
 pub fn percent(n: u32, base: u32) -> String {
+    match base {
+        0 => share(n, base),
+        _ => share(n, base) + "%",
+    }
+}
+
+/// The same share without its sign, for a "Tỷ lệ (%)" column: 1 of 13 → "7,69"; "—" of nothing.
+pub fn share(n: u32, base: u32) -> String {
     if base == 0 {
         return "—".to_string();
     }
@@ -203,9 +223,9 @@ pub fn percent(n: u32, base: u32) -> String {
     let h = (u64::from(n) * 20_000 + u64::from(base)) / (2 * u64::from(base));
     let (whole, frac) = (h / 100, h % 100);
     match frac {
-        0 => format!("{whole}%"),
-        f if f % 10 == 0 => format!("{whole},{}%", f / 10),
-        f => format!("{whole},{f:02}%"),
+        0 => format!("{whole}"),
+        f if f % 10 == 0 => format!("{whole},{}", f / 10),
+        f => format!("{whole},{f:02}"),
     }
 }
 
@@ -238,9 +258,10 @@ pub fn rating_table(d: &Dossier) -> RatingTable {
         pending: Vec::new(),
         not_rated: Vec::new(),
     };
+    let voters = voters(d); // counted once, not once per member
     for (i, m) in d.members.iter().enumerate() {
         match standing(d, m) {
-            Standing::Rated => match rating_of(d, m) {
+            Standing::Rated => match m.assessment.decided.or_else(|| proposal(m, voters)) {
                 Some(r) => t.by_level[r as usize].push(MemberRef(i)),
                 None => t.pending.push(MemberRef(i)),
             },
@@ -278,6 +299,10 @@ mod tests {
         for (n, base, want) in cases {
             assert_eq!(percent(n, base), want, "{n}/{base}");
         }
+        // the column form drops the sign
+        assert_eq!(share(1, 13), "7,69");
+        assert_eq!(share(13, 13), "100");
+        assert_eq!(share(2, 0), "—");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! shares of those rated, who was not rated and why, proposals, enclosed files. No central form
 //! exists; the structure follows reporting practice (research §3.7).
 
-use super::common::{self, comrade_with_post, vote_line};
-use crate::data::tally::{self, percent};
+use super::common::{self, comrade_with_post, item, vote_line};
+use crate::data::tally::{self, percent, share};
 use crate::data::{Dossier, OnBehalf, PartyPost, Rating, ResultsReport};
 use crate::doc::{Block, Cell, Document, Run, Title};
 use crate::vn;
@@ -14,10 +14,6 @@ pub const KIND: &str = "bao-cao-ket-qua";
 
 /// Document-type abbreviation in the number ("Số 07-BC/CB").
 pub const DOC_TYPE: &str = "BC";
-
-fn item(text: impl Into<String>) -> Block {
-    Block::item(vec![Run::plain(text)])
-}
 
 /// The files usually sent with the report, counted from the data.
 fn usual_enclosures(d: &Dossier) -> Vec<String> {
@@ -288,11 +284,6 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         },
         b,
     )
-}
-
-/// A share for the "Tỷ lệ (%)" column: the percentage without its sign ("7,69").
-fn share(n: u32, base: u32) -> String {
-    percent(n, base).trim_end_matches('%').to_string()
 }
 
 fn sorted(mut names: Vec<String>) -> Vec<String> {

@@ -1,7 +1,7 @@
 //! Biên bản: the minutes of the review meeting. Attendance is counted from the members and the
 //! absences, each vote's shares computed from the ballots, never typed. Its wording lives here.
 
-use super::common::{self, comrade_with_post, in_meeting_order, vote_line};
+use super::common::{self, comrade_with_post, in_meeting_order, item, vote_line};
 use crate::data::tally::{self, Attendance, Standing};
 use crate::data::{Dossier, Meeting, Member, MemberRef, Minutes};
 use crate::doc::{Block, Document, ParaKind, Run, Signature, Title};
@@ -26,10 +26,6 @@ fn named(d: &Dossier, refs: &[MemberRef]) -> Vec<String> {
     refs.iter()
         .map(|r| format!("đ/c {}", d.member(*r).full_name))
         .collect()
-}
-
-fn item(text: impl Into<String>) -> Block {
-    Block::item(vec![Run::plain(text)])
 }
 
 /// The attendance paragraphs.
@@ -144,12 +140,7 @@ fn member_lines(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
         ))),
         None => b.push(item("- Kết quả biểu quyết: ……………………")),
     }
-    if let Some(r) = m.assessment.proposed.or_else(|| {
-        m.assessment
-            .votes
-            .as_ref()
-            .and_then(|v| tally::ballot_result(v, a.official_present))
-    }) {
+    if let Some(r) = tally::proposal(m, a.official_present) {
         b.push(item(format!("- Chi bộ đề xuất xếp loại: {}.", r.name())));
     }
 }
@@ -213,12 +204,7 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
         .members
         .iter()
         .filter(|m| tally::standing(d, m).reviewed())
-        .filter(|m| {
-            !meeting
-                .absences
-                .iter()
-                .any(|x| d.member(x.member).id == m.id)
-        });
+        .filter(|m| !tally::absent(d, m));
     for m in in_meeting_order(reviewed) {
         member_review(d, m, &a, &mut b);
     }

@@ -126,6 +126,11 @@ pub fn document(
     }
 }
 
+/// A list item of plain text ("- Có mặt: 13 đ/c …").
+pub fn item(text: impl Into<String>) -> Block {
+    Block::item(vec![Run::plain(text)])
+}
+
 /// "Đồng chí Lê Thị Ly, Bí thư Chi bộ": a member named in full with their post in the cell.
 pub fn comrade_with_post(m: &Member) -> String {
     match m.post {

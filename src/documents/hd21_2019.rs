@@ -22,10 +22,10 @@ pub const LEVELS: [(Level, &str); 4] = [
 
 /// The four rating levels, in the form's order.
 pub const RATINGS: [(Rating, &str); 4] = [
-    (Rating::Excellent, "Hoàn thành xuất sắc nhiệm vụ"),
-    (Rating::Good, "Hoàn thành tốt nhiệm vụ"),
-    (Rating::Done, "Hoàn thành nhiệm vụ"),
-    (Rating::NotDone, "Không hoàn thành nhiệm vụ"),
+    (Rating::Excellent, Rating::Excellent.name()),
+    (Rating::Good, Rating::Good.name()),
+    (Rating::Done, Rating::Done.name()),
+    (Rating::NotDone, Rating::NotDone.name()),
 ];
 
 /// The line that introduces a criterion's level.

@@ -82,10 +82,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     b.push(label("- Nhận xét, đánh giá của chi ủy:"));
     answer(m.assessment.remarks.as_deref(), &mut b);
     let standing = tally::standing(d, m);
-    let proposed = m.assessment.proposed.or_else(|| {
-        let voters = tally::attendance(d)?.official_present;
-        tally::ballot_result(m.assessment.votes.as_ref()?, voters)
-    });
+    let proposed = tally::proposal(m, tally::voters(d));
     let level_line = |r: Option<Rating>| match (&standing, r) {
         (Standing::ReviewedOnly(reason), _) => {
             format!("Không xếp loại ({}).", reason.to_lowercase())

@@ -35,16 +35,8 @@ pub fn build(d: &Dossier) -> Document {
     let date = tally::review_date(d);
     let mut rated: Vec<&Member> = Vec::new();
     let mut not_rated: Vec<(&Member, String)> = Vec::new();
-    let absent = |m: &Member| {
-        d.meeting.as_ref().and_then(|meeting| {
-            meeting
-                .absences
-                .iter()
-                .find(|a| d.member(a.member).id == m.id)
-        })
-    };
     for m in &d.members {
-        match (tally::standing(d, m), absent(m)) {
+        match (tally::standing(d, m), tally::absence(d, m)) {
             // an absent member is rated after a later review, not on this ballot
             (Standing::Rated, Some(a)) => not_rated.push((
                 m,

@@ -27,7 +27,6 @@ pub fn check(d: &Dossier) -> Vec<Diagnostic> {
     out.extend(rating::officers_present(d));
     out.extend(rating::every_rated_member_has_a_level(d));
     out.extend(rating::absent_members_have_no_ballot(d));
-    out.extend(rating::officers_take_part(d));
     out.extend(rating::official_after_probation(d));
     out.extend(rating::sick_leave_self_rating(d));
     out.extend(rating::committee_discipline_and_the_cell(d));

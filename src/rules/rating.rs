@@ -30,8 +30,8 @@ fn cell_levels<'a>(d: &Dossier, m: &'a Member) -> Vec<(Rating, &'a At)> {
         .filter_map(|(r, at)| r.map(|r| (r, at)))
         .collect();
     if out.is_empty()
-        && let (Some(v), Some(att)) = (&a.votes, tally::attendance(d))
-        && let Some(r) = tally::ballot_result(v, att.official_present)
+        && let Some(v) = &a.votes
+        && let Some(r) = tally::ballot_result(v, tally::voters(d))
     {
         out.push((r, &a.votes_at));
     }
@@ -273,7 +273,9 @@ pub fn proposal_follows_the_ballot(d: &Dossier) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The chair and the secretary of the meeting are present; nobody is absent twice.
+/// The chair and the secretary of the meeting are present and take part in party activity;
+/// nobody is absent twice; exempted or suspended members are not listed as absent (they are
+/// counted apart).
 pub fn officers_present(d: &Dossier) -> Vec<Diagnostic> {
     let Some(meeting) = &d.meeting else {
         return Vec::new();
@@ -311,6 +313,43 @@ pub fn officers_present(d: &Dossier) -> Vec<Diagnostic> {
             ));
         }
         seen.push(a.member);
+    }
+    let officers = [
+        ("chủ trì", Some(meeting.chair)),
+        ("thư ký", meeting.secretary),
+    ];
+    for (role, who) in officers {
+        let Some(r) = who else { continue };
+        let m = d.member(r);
+        if let Standing::Excluded(reason) = tally::standing(d, m) {
+            out.push(diag(
+                d,
+                Severity::Error,
+                &meeting.date_at,
+                format!(
+                    "đồng chí {} ({}) không thể là {role} hội nghị.",
+                    m.full_name,
+                    reason.to_lowercase()
+                ),
+                "chọn người khác ở «hoi_nghi.chu_tri» hoặc «hoi_nghi.thu_ky» (mặc định chủ trì là người ký kế hoạch).",
+            ));
+        }
+    }
+    for a in &meeting.absences {
+        let m = d.member(a.member);
+        if let Standing::Excluded(reason) = tally::standing(d, m) {
+            out.push(diag(
+                d,
+                Severity::Warning,
+                &a.at,
+                format!(
+                    "đồng chí {} ({}) không phải dự họp nên không tính là vắng.",
+                    m.full_name,
+                    reason.to_lowercase()
+                ),
+                "xóa đồng chí khỏi «hoi_nghi.vang»; biên bản ghi riêng số đảng viên miễn hoặc đình chỉ sinh hoạt.",
+            ));
+        }
     }
     out
 }
@@ -354,53 +393,6 @@ pub fn absent_members_have_no_ballot(d: &Dossier) -> Vec<Diagnostic> {
             )
         })
         .collect()
-}
-
-/// The chair and the secretary take part in party activity; exempted or suspended members are
-/// not listed as absent (they are counted apart).
-pub fn officers_take_part(d: &Dossier) -> Vec<Diagnostic> {
-    let Some(meeting) = &d.meeting else {
-        return Vec::new();
-    };
-    let mut out = Vec::new();
-    let officers = [
-        ("chủ trì", Some(meeting.chair)),
-        ("thư ký", meeting.secretary),
-    ];
-    for (role, who) in officers {
-        let Some(r) = who else { continue };
-        let m = d.member(r);
-        if let Standing::Excluded(reason) = tally::standing(d, m) {
-            out.push(diag(
-                d,
-                Severity::Error,
-                &meeting.date_at,
-                format!(
-                    "đồng chí {} ({}) không thể là {role} hội nghị.",
-                    m.full_name,
-                    reason.to_lowercase()
-                ),
-                "chọn người khác ở «hoi_nghi.chu_tri» hoặc «hoi_nghi.thu_ky» (mặc định chủ trì là người ký kế hoạch).",
-            ));
-        }
-    }
-    for a in &meeting.absences {
-        let m = d.member(a.member);
-        if let Standing::Excluded(reason) = tally::standing(d, m) {
-            out.push(diag(
-                d,
-                Severity::Warning,
-                &a.at,
-                format!(
-                    "đồng chí {} ({}) không phải dự họp nên không tính là vắng.",
-                    m.full_name,
-                    reason.to_lowercase()
-                ),
-                "xóa đồng chí khỏi «hoi_nghi.vang»; biên bản ghi riêng số đảng viên miễn hoặc đình chỉ sinh hoạt.",
-            ));
-        }
-    }
-    out
 }
 
 /// An official member has passed the twelve months of probation.
