@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::guide::Guide;
+
 /// A whole document.
 #[derive(Clone, Debug, Serialize)]
 pub struct Document {
@@ -21,6 +23,9 @@ pub struct Document {
     pub date: String,
     /// Page margins in millimetres.
     pub margins: Margins,
+    /// The layout guide the document follows (chosen by its date, or by the data).
+    #[serde(skip)]
+    pub guide: &'static Guide,
     /// The form's label in the top right corner of page 1 ("Mẫu 02-HD KĐ.ĐG 2019"), if any.
     pub form_label: Option<String>,
     /// The two-column Party header.
@@ -42,6 +47,9 @@ pub struct Margins {
     pub left: f64,
     /// Right.
     pub right: f64,
+    /// Printed on both sides: left and right swap on the back pages (HD 05 §IV.4.2), so `left`
+    /// is the inner margin.
+    pub mirrored: bool,
 }
 
 /// The header of HD 36: issuing body on the left, party title and date on the right.
@@ -214,10 +222,60 @@ impl Cell {
 #[derive(Clone, Debug, Serialize)]
 pub struct Signature {
     /// Lines above the room to sign ("T/M CHI BỘ", "BÍ THƯ"; or "NGƯỜI TỰ KIỂM ĐIỂM",
-    /// "(Ký, ghi rõ họ tên)"), each one run.
-    pub heading: Vec<Run>,
+    /// "(Ký, ghi rõ họ tên)").
+    pub heading: Vec<SignLine>,
     /// The signer's name, or `None` when it is written by hand.
     pub name: Option<String>,
+}
+
+/// What a line above a signature is; the layout guide decides how each is set.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SignRole {
+    /// The authority ("T/M CHI BỘ"): bold.
+    Authority,
+    /// The signer's title ("BÍ THƯ"): bold under HD 36, upright under HD 05.
+    Title,
+    /// A form's own heading ("NGƯỜI TỰ KIỂM ĐIỂM", "THƯ KÝ"): bold.
+    Heading,
+    /// A note in brackets ("(Ký, ghi rõ họ tên)"): italic.
+    Note,
+}
+
+/// A line above a signature.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct SignLine {
+    /// The words.
+    pub text: String,
+    /// What the line is.
+    pub role: SignRole,
+}
+
+impl SignLine {
+    /// A line of `role`.
+    pub fn new(role: SignRole, text: impl Into<String>) -> Self {
+        SignLine {
+            text: text.into(),
+            role,
+        }
+    }
+    /// Whether the line is set in bold under `guide`.
+    pub fn bold(&self, guide: &Guide) -> bool {
+        match self.role {
+            SignRole::Authority | SignRole::Heading => true,
+            SignRole::Title => guide.signer_title_bold,
+            SignRole::Note => false,
+        }
+    }
+    /// The line as a run with its style under `guide`.
+    pub fn run(&self, guide: &Guide) -> Run {
+        Run {
+            text: self.text.clone(),
+            bold: self.bold(guide),
+            italic: self.role == SignRole::Note,
+            underline: false,
+        }
+    }
 }
 
 impl Block {

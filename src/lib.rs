@@ -1,14 +1,17 @@
 //! hoso: the paperwork of a Party cell's annual review, from one YAML file, as .docx and PDF laid
-//! out per Hướng dẫn 36-HD/VPTW. The pipeline: load → check → build documents → render → write.
+//! out per Hướng dẫn 36-HD/VPTW or 05-HD/VPTW, under the regulation of the review's year. The
+//! pipeline: load → check → build documents → render → write.
 #![warn(missing_docs)]
 
 pub mod data;
 pub mod diag;
 pub mod doc;
 pub mod documents;
+pub mod guide;
 pub mod messages;
 pub mod output;
 pub mod pipeline;
+pub mod regulation;
 pub mod render;
 pub mod rules;
 pub mod schema;

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use hoso::diag;
 use hoso::output::Outcome;
 use hoso::pipeline::{self, BuildOptions, Failure};
@@ -61,7 +61,10 @@ enum Command {
 /// Prints a failure and gives its exit status: 1 for bad data, 2 for anything else.
 fn fail(f: Failure) -> ExitCode {
     match f {
-        Failure::Data(diags) => {
+        Failure::Data(diags, applied) => {
+            if let Some(line) = applied {
+                println!("{line}");
+            }
             eprint!("{}", diag::report(&diags));
             ExitCode::from(1)
         }
@@ -76,8 +79,32 @@ fn fail(f: Failure) -> ExitCode {
     }
 }
 
+/// What `--help` says, under the commands, of the regulations and layout guides hoso knows and
+/// how each is chosen: from the lists themselves, so that it never falls behind them.
+fn known() -> String {
+    let regs: Vec<String> = hoso::regulation::ALL
+        .iter()
+        .map(|r| format!("  {}: {} [quy_dinh: {}]", r.years_text(), r.name, r.id))
+        .collect();
+    let from = hoso::vn::date::short(hoso::guide::hd05_from());
+    format!(
+        "Quy định áp dụng theo năm kiểm điểm («nam»), hoặc theo khóa «quy_dinh» của tệp dữ liệu:\n{}\n\
+         Thể thức văn bản theo ngày của từng văn bản, hoặc theo khóa «the_thuc»:\n  \
+         trước {from}: {} [the_thuc: {}]\n  từ {from}: {} [the_thuc: {}]",
+        regs.join("\n"),
+        hoso::guide::HD36.name,
+        hoso::guide::HD36.id,
+        hoso::guide::HD05.name,
+        hoso::guide::HD05.id,
+    )
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().after_help(known()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
     match cli.command {
         Command::Schema { out: None } => {
             print!("{}", hoso::schema::json());
@@ -111,6 +138,7 @@ fn main() -> ExitCode {
         },
         Command::Check { data } => match pipeline::check(&data) {
             Ok(c) => {
+                println!("{}", pipeline::applied(&c.dossier));
                 eprint!("{}", diag::report(&c.warnings));
                 println!(
                     "{}: dữ liệu hợp lệ ({} đảng viên).",

@@ -15,8 +15,8 @@ use crate::rules;
 /// Why a command failed.
 #[derive(Debug)]
 pub enum Failure {
-    /// The data has errors (exit status 1).
-    Data(Vec<Diagnostic>),
+    /// The data has errors (exit status 1); when it could be read, what it is checked against.
+    Data(Vec<Diagnostic>, Option<String>),
     /// Rendering or writing failed (exit status 2).
     Io(anyhow::Error),
     /// The command asked for something that does not exist (exit status 2).
@@ -36,12 +36,14 @@ pub struct BuildOptions {
 
 /// Keeps the documents `opts` asks for; an unknown kind or member is a usage error.
 fn select(d: &Dossier, docs: Vec<Document>, opts: &BuildOptions) -> Result<Vec<Document>, Failure> {
+    let kinds = d.regulation.kind_ids();
     if let Some(k) = &opts.only
-        && !documents::KINDS.contains(&k.as_str())
+        && !kinds.contains(&k.as_str())
     {
         return Err(Failure::Usage(format!(
-            "không có loại văn bản «{k}»; các loại: {}.",
-            documents::KINDS.join(", ")
+            "không có loại văn bản «{k}» theo {}; các loại: {}.",
+            d.regulation.cite,
+            kinds.join(", ")
         )));
     }
     if let Some(m) = &opts.member
@@ -86,15 +88,45 @@ pub struct Checked {
 
 /// Loads the data and checks the review's rules: every error at once, or the data and its warnings.
 fn load_and_check(label: &str, bytes: &[u8]) -> Result<Checked, Failure> {
-    let dossier = data::load_bytes(label, bytes).map_err(Failure::Data)?;
+    let dossier = data::load_bytes(label, bytes).map_err(|e| Failure::Data(e, None))?;
     let diags = rules::check(&dossier);
     if diags.iter().any(|d| d.severity == Severity::Error) {
-        return Err(Failure::Data(diags));
+        return Err(Failure::Data(diags, Some(applied(&dossier))));
     }
     Ok(Checked {
         dossier,
         warnings: diags,
     })
+}
+
+/// The regulation and the layout guides the data is checked and laid out by, in one line:
+/// "Quy định: … (theo năm 2020). Thể thức: Hướng dẫn 36-HD/VPTW (…)."
+pub fn applied(d: &Dossier) -> String {
+    let reg = d.regulation;
+    let why = if reg.years.0 <= d.year && d.year <= reg.years.1 {
+        format!("theo năm {}", d.year)
+    } else {
+        "theo «quy_dinh»".to_string()
+    };
+    let mut guides: Vec<&'static crate::guide::Guide> = Vec::new();
+    for doc in documents::build_all(d) {
+        if !guides.contains(&doc.guide) {
+            guides.push(doc.guide);
+        }
+    }
+    guides.sort_by_key(|g| crate::guide::ALL.iter().position(|x| x.id == g.id));
+    let from = crate::vn::date::short(crate::guide::hd05_from());
+    let layout = match (d.guide, guides.as_slice()) {
+        (Some(g), _) => format!("{} (theo «the_thuc»)", g.name),
+        (None, [g]) if g.id == "hd36" => format!("{} (văn bản ghi ngày trước {from})", g.name),
+        (None, [g]) => format!("{} (văn bản ghi ngày từ {from})", g.name),
+        (None, _) => format!(
+            "{} cho văn bản ghi ngày trước {from}, {} từ ngày đó",
+            crate::guide::HD36.name,
+            crate::guide::HD05.name
+        ),
+    };
+    format!("Quy định: {} ({why}). Thể thức: {layout}.", reg.name)
 }
 
 /// Loads and checks a data file.

@@ -9,6 +9,7 @@ use super::model::*;
 use super::raw::*;
 use super::yaml_errors;
 use crate::diag::{Diagnostic, Pos};
+use crate::regulation::{Regulation, ReviewForm};
 use crate::vn;
 
 /// Files larger than this are refused before parsing (a cell's file is a few tens of kB).
@@ -112,6 +113,8 @@ fn at<T>(s: &S<T>, path: &str) -> At {
 /// Raw → model, collecting every problem instead of stopping at the first.
 struct Converter<'a> {
     file: &'a str,
+    /// The review's regulation, once known (`None` when the year has none).
+    regulation: Option<&'static Regulation>,
     diags: Vec<Diagnostic>,
     ids: HashMap<String, usize>,
     /// Members in the file: no ballot can count more votes.
@@ -122,6 +125,7 @@ impl<'a> Converter<'a> {
     fn new(file: &'a str) -> Self {
         Converter {
             file,
+            regulation: None,
             diags: Vec::new(),
             ids: HashMap::new(),
             member_count: 0,
@@ -399,6 +403,12 @@ impl<'a> Converter<'a> {
                 None,
             );
         }
+        let regulation = self.choose_regulation(&raw.nam, raw.quy_dinh.as_ref());
+        self.regulation = regulation;
+        let guide = raw.the_thuc.as_ref().map(|g| match g.value {
+            RawGuide::Hd36 => &crate::guide::HD36,
+            RawGuide::Hd05 => &crate::guide::HD05,
+        });
         let cell = self.cell(&raw.chi_bo);
         let members = raw
             .dang_vien
@@ -418,11 +428,19 @@ impl<'a> Converter<'a> {
         let meeting = raw.hoi_nghi.as_ref().map(|m| self.meeting(m, plan.signer));
         let form_labels = match &raw.nhan_mau {
             None => FormLabels::default(),
-            Some(l) => FormLabels {
-                collective: self.opt_text(&l.mau_01, "nhan_mau.mau_01"),
-                self_review: self.opt_text(&l.mau_02, "nhan_mau.mau_02"),
-                analysis: self.opt_text(&l.mau_03, "nhan_mau.mau_03"),
-            },
+            Some(l) => FormLabels(
+                [
+                    ("mau_01", &l.mau_01),
+                    ("mau_02", &l.mau_02),
+                    ("mau_03", &l.mau_03),
+                ]
+                .into_iter()
+                .filter_map(|(k, v)| {
+                    v.as_ref()
+                        .map(|v| (k, self.text(v, &format!("nhan_mau.{k}"))))
+                })
+                .collect(),
+            ),
         };
         let collective = raw
             .bao_cao_tap_the
@@ -485,6 +503,8 @@ impl<'a> Converter<'a> {
                 settings,
                 file: self.file.to_string(),
                 year,
+                regulation: regulation.unwrap_or(crate::regulation::ALL[0]),
+                guide,
                 cell,
                 members,
                 plan,
@@ -497,6 +517,46 @@ impl<'a> Converter<'a> {
             crate::diag::sort(&mut self.diags);
             Err(self.diags)
         }
+    }
+
+    /// The regulation `quy_dinh` names, else the one of the year; a year without one is an error
+    /// that names the years hoso knows and the key to set, never the nearest regulation.
+    fn choose_regulation(
+        &mut self,
+        year: &S<i32>,
+        key: Option<&S<String>>,
+    ) -> Option<&'static crate::regulation::Regulation> {
+        use crate::regulation;
+        if let Some(k) = key {
+            let id = k.value.trim();
+            let found = regulation::by_id(id);
+            if found.is_none() {
+                self.error(
+                    pos(&k.referenced),
+                    "quy_dinh",
+                    format!("không có quy định «{id}»."),
+                    Some(&format!("các quy định hoso biết: {}.", regulation::ids())),
+                );
+            }
+            return found;
+        }
+        let found = regulation::for_year(year.value);
+        if found.is_none() {
+            self.error(
+                pos(&year.referenced),
+                "nam",
+                format!(
+                    "hoso chưa có quy định kiểm điểm, đánh giá, xếp loại cho năm {}.",
+                    year.value
+                ),
+                Some(&format!(
+                    "hoso biết các năm {}; nếu chi bộ vẫn dùng một quy định trong số đó, ghi «quy_dinh: {}» ở đầu tệp.",
+                    regulation::supported_years(),
+                    regulation::ALL[regulation::ALL.len() - 1].id
+                )),
+            );
+        }
+        found
     }
 
     fn cell(&mut self, c: &RawCell) -> Cell {
@@ -523,7 +583,12 @@ impl<'a> Converter<'a> {
                 bottom: margin(&m.duoi, d.bottom, "duoi"),
                 left: margin(&m.trai, d.left, "trai"),
                 right: margin(&m.phai, d.right, "phai"),
+                mirrored: false,
             },
+        };
+        let margins = Margins {
+            mirrored: c.in_hai_mat,
+            ..margins
         };
         let abbreviation = self.text(&c.ky_hieu, "chi_bo.ky_hieu");
         if !abbreviation
@@ -550,7 +615,7 @@ impl<'a> Converter<'a> {
 
     fn member_data(&mut self, s: &S<RawMember>, path: &str) -> Member {
         let m = &s.value;
-        Member {
+        let member = Member {
             id: m.ma.value.trim().to_string(),
             full_name: self.text(&m.ho_ten, &format!("{path}.ho_ten")),
             birth_date: self.date(&m.ngay_sinh, &format!("{path}.ngay_sinh")),
@@ -619,10 +684,16 @@ impl<'a> Converter<'a> {
             review: m
                 .kiem_diem
                 .as_ref()
-                .map(|r| self.self_review(r, m.lanh_dao_quan_ly, &format!("{path}.kiem_diem")))
+                .map(|r| self.review_sections(r, &format!("{path}.kiem_diem")))
                 .unwrap_or_default(),
             at: at(s, path),
+        };
+        // Section I has as many criteria as the member's form (which the member decides).
+        if let (Some(reg), Some(k)) = (self.regulation, &m.kiem_diem) {
+            let form = (reg.self_review.form_of)(&member);
+            self.criteria_count(&k.uu_diem, form, &format!("{path}.kiem_diem"));
         }
+        member
     }
 
     fn assessment(&mut self, a: &RawAssessment, path: &str) -> Assessment {
@@ -676,12 +747,14 @@ impl<'a> Converter<'a> {
                         Some("mức tập thể tự nhận ghi ở «bao_cao_tap_the.tu_xep_loai»."),
                     );
                 }
-                self.review_sections(
-                    &k.value,
-                    crate::documents::mau_01::CRITERIA_COUNT,
-                    "tập thể",
-                    &format!("{path}.kiem_diem"),
-                )
+                if let Some(reg) = self.regulation {
+                    self.criteria_count(
+                        &k.value.uu_diem,
+                        reg.collective.review,
+                        &format!("{path}.kiem_diem"),
+                    );
+                }
+                self.review_sections(&k.value, &format!("{path}.kiem_diem"))
             }
         };
         CollectiveReport {
@@ -710,7 +783,10 @@ impl<'a> Converter<'a> {
     }
 
     fn analysis(&mut self, a: &RawAnalysis) -> Analysis {
-        let allowed = crate::documents::mau_03::CRITERIA_COUNT;
+        let allowed = self
+            .regulation
+            .and_then(|r| r.analysis)
+            .map_or(usize::MAX, |f| f.rows());
         if let Some(extra) = a.cap_do.get(allowed) {
             self.error(
                 pos(&extra.referenced),
@@ -728,36 +804,25 @@ impl<'a> Converter<'a> {
         }
     }
 
-    fn self_review(&mut self, r: &RawSelfReview, leader: bool, path: &str) -> SelfReview {
-        let allowed = crate::documents::mau_02::criteria(leader).len();
-        let who = if leader {
-            "(cán bộ lãnh đạo, quản lý)"
-        } else {
-            "(đảng viên)"
-        };
-        self.review_sections(r, allowed, who, path)
-    }
-
-    /// Sections I–VII of a review (a member's or the cell's); `allowed` criteria in section I.
-    fn review_sections(
-        &mut self,
-        r: &RawSelfReview,
-        allowed: usize,
-        who: &str,
-        path: &str,
-    ) -> SelfReview {
-        if r.uu_diem.len() > allowed {
-            let extra = &r.uu_diem[allowed];
+    /// Section I of a review has no more criteria than its form.
+    fn criteria_count(&mut self, items: &[S<RawCriterion>], form: &ReviewForm, path: &str) {
+        let allowed = form.criteria.len();
+        if let Some(extra) = items.get(allowed) {
             self.error(
                 pos(&extra.referenced),
                 &format!("{path}.uu_diem[{allowed}]"),
                 format!(
-                    "mục I của bản kiểm điểm {who} chỉ có {allowed} tiêu chí, nhưng ở đây có {}.",
-                    r.uu_diem.len()
+                    "mục I của bản kiểm điểm của {} chỉ có {allowed} tiêu chí, nhưng ở đây có {}.",
+                    form.who,
+                    items.len()
                 ),
                 Some("mỗi mục trong «uu_diem» ứng với một tiêu chí của mẫu, theo thứ tự; xóa các mục thừa."),
             );
         }
+    }
+
+    /// Sections I–VII of a review (a member's or the cell's).
+    fn review_sections(&mut self, r: &RawSelfReview, path: &str) -> SelfReview {
         let opt = |c: &mut Self, v: &Option<S<String>>, name: &str| {
             c.opt_text(v, &format!("{path}.{name}"))
         };

@@ -3,6 +3,8 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use crate::diag::Pos;
+use crate::guide::Guide;
+use crate::regulation::Regulation;
 
 /// Where a value was written: position and field path, for rules that point back at the YAML.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -20,6 +22,11 @@ pub struct Dossier {
     pub file: String,
     /// The year under review.
     pub year: i32,
+    /// The regulation the review follows, chosen by the year or by `quy_dinh`.
+    pub regulation: &'static Regulation,
+    /// The layout guide the data sets for every document (`the_thuc`); `None`: each document's
+    /// date chooses it.
+    pub guide: Option<&'static Guide>,
     /// The party cell.
     pub cell: Cell,
     /// Members, in the file's order.
@@ -28,7 +35,7 @@ pub struct Dossier {
     pub plan: Plan,
     /// The review meeting, when the file describes it.
     pub meeting: Option<Meeting>,
-    /// The forms' corner labels the file sets (the documents fall back to HD 21's own).
+    /// The forms' corner labels the file sets (the documents fall back to the regulation's own).
     pub form_labels: FormLabels,
     /// The collective report, when the file describes it.
     pub collective: Option<CollectiveReport>,
@@ -42,15 +49,19 @@ pub struct Dossier {
     pub settings: Settings,
 }
 
-/// The forms' corner labels ("Mẫu 02, Phụ lục 1"), when the district uses its own.
+/// The forms' corner labels ("Mẫu 02, Phụ lục 1") the district uses instead of the
+/// regulation's, by their key in `nhan_mau` ("mau_02").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FormLabels {
-    /// Mẫu 01, the collective report.
-    pub collective: Option<String>,
-    /// Mẫu 02, the self-review.
-    pub self_review: Option<String>,
-    /// Mẫu 03, the analysis sheet.
-    pub analysis: Option<String>,
+pub struct FormLabels(pub Vec<(&'static str, String)>);
+
+impl FormLabels {
+    /// The label set for `key`, else the regulation's `default`.
+    pub fn get(&self, key: &str, default: &str) -> String {
+        self.0
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or_else(|| default.to_string(), |(_, v)| v.clone())
+    }
 }
 
 /// Settings of the rating rules.
@@ -185,16 +196,19 @@ pub struct Margins {
     pub left: f64,
     /// Right.
     pub right: f64,
+    /// Printed on both sides: left and right swap on the back pages.
+    pub mirrored: bool,
 }
 
 impl Default for Margins {
-    /// HD 36-HD/VPTW: 20, 20, 30, 15 mm.
+    /// HD 36-HD/VPTW and HD 05-HD/VPTW: 20, 20, 30, 15 mm.
     fn default() -> Self {
         Margins {
             top: 20.0,
             bottom: 20.0,
             left: 30.0,
             right: 15.0,
+            mirrored: false,
         }
     }
 }

@@ -70,8 +70,18 @@ impl JsonSchema for NumberSchema {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDossier {
-    /// Năm kiểm điểm, đánh giá, xếp loại, ví dụ 2020.
+    /// Năm kiểm điểm, đánh giá, xếp loại, ví dụ 2020. Năm quyết định quy định áp dụng:
+    /// 2019–2022 theo Quy định 132-QĐ/TW và Hướng dẫn 21-HD/BTCTW (mẫu năm 2019).
     pub nam: S<i32>,
+    /// Quy định áp dụng, khi không theo năm: «hd21-2019» (Quy định 132-QĐ/TW, Hướng dẫn
+    /// 21-HD/BTCTW, mẫu năm 2019). Không ghi thì chọn theo «nam».
+    #[serde(default)]
+    pub quy_dinh: Option<S<String>>,
+    /// Thể thức trình bày văn bản, khi không theo ngày của văn bản: «hd36» (Hướng dẫn
+    /// 36-HD/VPTW) hoặc «hd05» (Hướng dẫn 05-HD/VPTW). Không ghi thì văn bản ghi ngày trước
+    /// 27/05/2026 theo HD 36, từ ngày đó theo HD 05.
+    #[serde(default)]
+    pub the_thuc: Option<S<RawGuide>>,
     /// Thông tin chi bộ: tên, cấp ủy cấp trên, ký hiệu trong số văn bản, địa danh, lề trang.
     pub chi_bo: RawCell,
     /// Danh sách đảng viên của chi bộ, mỗi đồng chí một mục với mã («ma») riêng.
@@ -102,6 +112,16 @@ pub struct RawDossier {
     /// Thiết lập quy tắc xếp loại. Không ghi thì dùng cách tính mặc định theo HD 21-HD/BTCTW.
     #[serde(default)]
     pub quy_tac: Option<RawSettings>,
+}
+
+/// Thể thức trình bày văn bản của Đảng.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawGuide {
+    /// Hướng dẫn 36-HD/VPTW (03/4/2018).
+    Hd36,
+    /// Hướng dẫn 05-HD/VPTW (27/5/2026), thay HD 36.
+    Hd05,
 }
 
 /// Thiết lập quy tắc xếp loại.
@@ -364,9 +384,14 @@ pub struct RawCell {
     pub ky_hieu: S<String>,
     /// Địa danh ở dòng ngày tháng, ví dụ «TP. Hồ Chí Minh».
     pub dia_danh: S<String>,
-    /// Lề trang (mm). Không ghi thì theo HD 36-HD/VPTW: trên 20, dưới 20, trái 30, phải 15.
+    /// Lề trang (mm). Không ghi thì theo HD 36-HD/VPTW và HD 05-HD/VPTW: trên 20, dưới 20,
+    /// trái 30, phải 15.
     #[serde(default)]
     pub le_trang: Option<RawMargins>,
+    /// In hai mặt: ghi «true» thì trang mặt sau đổi lề trái và lề phải cho nhau (trái 15, phải 30
+    /// theo HD 05-HD/VPTW). Không ghi là in một mặt.
+    #[serde(default)]
+    pub in_hai_mat: bool,
 }
 
 /// Lề trang tính bằng milimét (từ 5 đến 60); cạnh nào không ghi thì theo HD 36-HD/VPTW.

@@ -4,9 +4,10 @@
 use chrono::{Months, NaiveDate};
 
 use super::model::*;
+use crate::regulation::NewMembers;
 use crate::vn::date::short;
 
-/// Whether a member writes a self-review and is rated (HD 21-HD/BTCTW, 2019).
+/// Whether a member writes a self-review and is rated, as the review's regulation says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Standing {
     /// Reviewed and rated.
@@ -40,11 +41,11 @@ pub fn review_date(d: &Dossier) -> NaiveDate {
     d.meeting.as_ref().map_or(d.plan.date, |m| m.date)
 }
 
-/// Admitted less than six months before the review.
+/// Admitted less than the regulation's months (six) before the review.
 pub fn recently_admitted(d: &Dossier, m: &Member) -> bool {
     m.admitted
-        .checked_add_months(Months::new(6))
-        .is_some_and(|six| six > review_date(d))
+        .checked_add_months(Months::new(d.regulation.thresholds.months_since_admission))
+        .is_some_and(|day| day > review_date(d))
 }
 
 /// A member's standing in this year's review.
@@ -52,10 +53,17 @@ pub fn standing(d: &Dossier, m: &Member) -> Standing {
     match m.activity {
         Activity::Exempted => Standing::Excluded("Miễn công tác và sinh hoạt đảng".into()),
         Activity::Suspended => Standing::Excluded("Đình chỉ sinh hoạt đảng".into()),
-        Activity::Active if recently_admitted(d, m) => Standing::ReviewedOnly(format!(
-            "Mới kết nạp ngày {}, chưa đủ 6 tháng",
-            short(m.admitted)
-        )),
+        Activity::Active if recently_admitted(d, m) => {
+            let reason = format!(
+                "Mới kết nạp ngày {}, chưa đủ {} tháng",
+                short(m.admitted),
+                d.regulation.thresholds.months_since_admission
+            );
+            match d.regulation.new_members {
+                NewMembers::ReviewedNotRated => Standing::ReviewedOnly(reason),
+                NewMembers::Excluded => Standing::Excluded(reason),
+            }
+        }
         Activity::Active => Standing::Rated,
     }
 }

@@ -44,6 +44,11 @@ fn usual_enclosures(d: &Dossier) -> Vec<String> {
     out
 }
 
+/// The report, when the data describes it.
+pub fn build_all(d: &Dossier) -> Vec<Document> {
+    d.results.iter().map(|r| build(d, r)).collect()
+}
+
 /// Builds the report.
 pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
     let t = tally::rating_table(d);

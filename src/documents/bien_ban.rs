@@ -4,7 +4,7 @@
 use super::common::{self, comrade_with_post, in_meeting_order, item, vote_line};
 use crate::data::tally::{self, Attendance, Standing};
 use crate::data::{Dossier, Meeting, Member, MemberRef, Minutes};
-use crate::doc::{Block, Document, ParaKind, Run, Signature, Title};
+use crate::doc::{Block, Document, ParaKind, Run, SignLine, SignRole, Signature, Title};
 use crate::vn;
 
 /// The kind's id: file name and `--only` value.
@@ -145,6 +145,14 @@ fn member_lines(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
     }
 }
 
+/// The minutes, when the data describes them.
+pub fn build_all(d: &Dossier) -> Vec<Document> {
+    d.meeting
+        .iter()
+        .filter_map(|m| m.minutes.as_ref().map(|minutes| build(d, m, minutes)))
+        .collect()
+}
+
 /// Builds the minutes.
 pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
     let a = tally::attendance_at(d, meeting);
@@ -244,13 +252,15 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
         meeting.end.map_or("…… giờ ……".to_string(), vn::date::time)
     )));
     let sign = |title: &str, who: Option<MemberRef>| Signature {
-        heading: vec![Run::bold(title)],
+        heading: vec![SignLine::new(SignRole::Heading, title)],
         name: who.map(|r| d.member(r).full_name.clone()),
     };
+    // who kept the minutes on the left, who chaired on the right, as the guide words them
+    let [left, right] = common::guide_for(d, meeting.date).minutes_signers;
     b.push(Block::SignOff {
         recipients: None,
-        countersign: Some(sign("THƯ KÝ", meeting.secretary)),
-        signature: sign("CHỦ TRÌ", Some(meeting.chair)),
+        countersign: Some(sign(left, meeting.secretary)),
+        signature: sign(right, Some(meeting.chair)),
     });
     common::document(
         d,

@@ -3,7 +3,10 @@
 use chrono::NaiveDate;
 
 use crate::data::{Dossier, Member, MemberRef, OnBehalf, Segment, Text};
-use crate::doc::{Block, Document, Header, Margins, Run, Signature, Title};
+use crate::doc::{
+    Block, Document, Header, Margins, ParaKind, Run, SignLine, SignRole, Signature, Title,
+};
+use crate::guide::{self, Guide};
 use crate::vn;
 
 /// Dots left for a number written by hand (a gap of spaces would split the line in text tools).
@@ -79,8 +82,39 @@ pub fn signature(d: &Dossier, signer: MemberRef, on_behalf: OnBehalf) -> Signatu
         OnBehalf::Committee => "T/M CHI ỦY",
     };
     Signature {
-        heading: vec![Run::bold(on_behalf), Run::bold(m.post.signature_title())],
+        heading: vec![
+            SignLine::new(SignRole::Authority, on_behalf),
+            SignLine::new(SignRole::Title, m.post.signature_title()),
+        ],
         name: Some(m.full_name.clone()),
+    }
+}
+
+/// The guide a document of the cell dated `date` follows: the data's choice, else the one in
+/// force on that day.
+pub fn guide_for(d: &Dossier, date: NaiveDate) -> &'static Guide {
+    d.guide.unwrap_or_else(|| guide::for_date(date))
+}
+
+/// Ends the body with a full stop where the guide asks for one (HD 05 §6.2.2): the last prose
+/// paragraph before the sign-off, when it ends in a word rather than a mark.
+fn end_with_full_stop(blocks: &mut [Block]) {
+    let end = blocks
+        .iter()
+        .position(|b| matches!(b, Block::SignOff { .. }))
+        .unwrap_or(blocks.len());
+    let last = blocks[..end].iter_mut().rev().find_map(|b| match b {
+        Block::Paragraph { kind, runs } => Some((*kind, runs)),
+        _ => None,
+    });
+    if let Some((ParaKind::Body | ParaKind::Item, runs)) = last
+        && let Some(run) = runs.iter_mut().rev().find(|r| !r.text.trim().is_empty())
+    {
+        let t = run.text.trim_end();
+        let t = t.strip_suffix([';', ',']).unwrap_or(t);
+        if !t.ends_with(['.', ':', '!', '?', '…']) {
+            run.text = format!("{t}.");
+        }
     }
 }
 
@@ -106,7 +140,13 @@ pub fn document(
     blocks: Vec<Block>,
 ) -> Document {
     let m = d.cell.margins;
+    let guide = guide_for(d, issue.date);
+    let mut blocks = blocks;
+    if guide.body_ends_with_full_stop {
+        end_with_full_stop(&mut blocks);
+    }
     Document {
+        guide,
         kind: issue.kind.to_string(),
         member: None,
         form_label: None,
@@ -119,6 +159,7 @@ pub fn document(
             bottom: m.bottom,
             left: m.left,
             right: m.right,
+            mirrored: m.mirrored,
         },
         header: header(d, issue.doc_type.map(|t| (t, issue.number)), issue.date),
         title,

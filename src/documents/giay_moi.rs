@@ -65,6 +65,23 @@ fn labelled(label: &str, value: &str, bold: bool) -> Block {
     }
 }
 
+/// One invitation per invitee, when the data asks for them.
+pub fn build_all(d: &Dossier) -> Vec<Document> {
+    let Some(meeting) = &d.meeting else {
+        return Vec::new();
+    };
+    let Some(inv) = &meeting.invitation else {
+        return Vec::new();
+    };
+    let people = invitees(d, meeting, inv);
+    let slugs = super::unique_slugs(people.iter().map(|p| p.name.as_str()));
+    people
+        .iter()
+        .zip(&slugs)
+        .map(|(p, s)| build(d, meeting, inv, p, s))
+        .collect()
+}
+
 /// Builds the invitation of `who`, written to `giay-moi/<slug>`.
 pub fn build(
     d: &Dossier,

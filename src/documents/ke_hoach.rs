@@ -67,6 +67,11 @@ fn second_level(text: String) -> Block {
     Block::item(vec![Run::plain(format!("+ {text}"))])
 }
 
+/// The plan (always written).
+pub fn build_all(d: &Dossier) -> Vec<Document> {
+    vec![build(d)]
+}
+
 /// Builds the plan.
 pub fn build(d: &Dossier) -> Document {
     let p = &d.plan;

@@ -1,9 +1,9 @@
-//! Mẫu 01: the cell's collective review report (Báo cáo kiểm điểm tập thể), sections I–VII in the
-//! form's order with the self-assessed levels. The form's wording is in `hd21_2019`.
+//! Mẫu 01: the cell's collective review report (Báo cáo kiểm điểm tập thể), its sections in the
+//! form's order. The form's wording is the regulation's (`regulation::<regulation>`); this file
+//! lays it out.
 
 use super::common;
-use super::form_parts::{rating_rows, sections_i_to_vi};
-use super::hd21_2019 as form;
+use super::review_form::{rating_rows, sections_i_to_vi};
 use crate::data::{CollectiveReport, Dossier};
 use crate::doc::{Block, Document, Run, Title};
 
@@ -13,29 +13,29 @@ pub const KIND: &str = "mau-01";
 /// Document-type abbreviation in the number ("Số 02-BC/CB").
 pub const DOC_TYPE: &str = "BC";
 
-/// How many criteria section I has.
-pub const CRITERIA_COUNT: usize = form::CRITERIA_COLLECTIVE.len();
+/// The report, when the data describes it.
+pub fn build_all(d: &Dossier) -> Vec<Document> {
+    d.collective.iter().map(|r| build(d, r)).collect()
+}
 
 /// Builds the collective report.
 pub fn build(d: &Dossier, r: &CollectiveReport) -> Document {
-    let mut b = vec![Block::body(format!(
-        "Căn cứ kết quả lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị tại cơ quan, đơn vị; tập thể {} kiểm điểm với các nội dung chủ yếu sau:",
-        d.cell.name
-    ))];
-    sections_i_to_vi(
-        &form::CRITERIA_COLLECTIVE,
-        &r.review,
-        &[],
-        "V. Trách nhiệm của tập thể, cá nhân",
-        &mut b,
-    );
-    b.push(Block::heading("VII. Tự nhận mức xếp loại chất lượng"));
+    let form = d.regulation.collective;
+    let review = form.review;
+    let mut b = Vec::new();
+    if let Some(opening) = review.opening {
+        b.push(Block::body(opening.replace("{tap_the}", &d.cell.name)));
+    }
+    sections_i_to_vi(review, &r.review, &[], &mut b);
+    b.push(Block::heading(form.rating_heading));
     rating_rows(r.rating, &mut b);
-    b.push(Block::plain(vec![Run {
-        text: "(Kèm theo phiếu phân tích chất lượng)".into(),
-        italic: true,
-        ..Run::default()
-    }]));
+    if let Some(enclosure) = form.enclosure {
+        b.push(Block::plain(vec![Run {
+            text: enclosure.into(),
+            italic: true,
+            ..Run::default()
+        }]));
+    }
     b.push(Block::SignOff {
         recipients: Some(common::recipients(&r.recipients, &d.plan.archive)),
         countersign: None,
@@ -52,16 +52,11 @@ pub fn build(d: &Dossier, r: &CollectiveReport) -> Document {
             date: r.date,
         },
         Title {
-            kind: "BÁO CÁO".into(),
-            summary: Some(format!("kiểm điểm tập thể chi bộ năm {}", d.year)),
+            kind: review.title.into(),
+            summary: Some(review.summary.replace("{nam}", &d.year.to_string())),
         },
         b,
     );
-    doc.form_label = Some(
-        d.form_labels
-            .collective
-            .clone()
-            .unwrap_or_else(|| form::LABEL_01.to_string()),
-    );
+    doc.form_label = Some(d.form_labels.get(review.label_key, review.label));
     doc
 }

@@ -2,36 +2,33 @@
 //! loại tổ chức đảng): the criteria table with its four level columns, the chosen level ticked.
 
 use super::common;
-use super::form_parts::{answer, rating_rows, signature};
-use super::hd21_2019 as form;
+use super::review_form::{answer, rating_rows, signature};
 use crate::data::{Analysis, Dossier, Level};
-use crate::doc::{Block, Cell, Document, ParaKind, Run, Title};
+use crate::doc::{Block, Cell, Document, ParaKind, Run, SignRole, Title};
+use crate::regulation::AnalysisForm;
 
 /// The kind's id: file name and `--only` value.
 pub const KIND: &str = "mau-03-chi-bo";
 
-/// How many rated rows the sheet has (criteria, and groups without criteria).
-pub const CRITERIA_COUNT: usize = {
-    let mut n = 0;
-    let mut i = 0;
-    while i < form::ANALYSIS_GROUPS.len() {
-        let k = form::ANALYSIS_GROUPS[i].2.len();
-        n += if k == 0 { 1 } else { k };
-        i += 1;
-    }
-    n
-};
-
 /// The four level cells of a row: "X" under the chosen level.
-fn level_cells(chosen: Option<Level>) -> Vec<Cell> {
-    form::LEVELS
+fn level_cells(form: &AnalysisForm, chosen: Option<Level>) -> Vec<Cell> {
+    form.levels
+        .levels
         .iter()
         .map(|(l, _)| Cell::centred(if Some(*l) == chosen { "X" } else { "" }).at_bottom())
         .collect()
 }
 
+/// The sheet, when the data describes it and the regulation has one.
+pub fn build_all(d: &Dossier) -> Vec<Document> {
+    match (d.regulation.analysis, &d.analysis) {
+        (Some(form), Some(a)) => vec![build(d, form, a)],
+        _ => Vec::new(),
+    }
+}
+
 /// Builds the sheet.
-pub fn build(d: &Dossier, a: &Analysis) -> Document {
+pub fn build(d: &Dossier, form: &AnalysisForm, a: &Analysis) -> Document {
     let mut b = vec![
         Block::plain(vec![Run::plain(format!(
             "- Chủ thể tham gia đánh giá, xếp loại: {}",
@@ -48,24 +45,25 @@ pub fn build(d: &Dossier, a: &Analysis) -> Document {
             Cell::centred("TIÊU CHÍ ĐÁNH GIÁ").bold().span(1, 2),
             Cell::centred("CẤP ĐỘ THỰC HIỆN").bold().span(4, 1),
         ],
-        form::LEVELS
+        form.levels
+            .levels
             .iter()
             .map(|(_, l)| Cell::centred(*l).bold())
             .collect(),
     ];
     let mut rows = Vec::new();
     let mut next = a.levels.iter().copied();
-    for (num, title, criteria) in form::ANALYSIS_GROUPS {
+    for &(num, title, criteria) in form.groups {
         let mut group = vec![Cell::centred(num).bold(), Cell::text(title).bold()];
         if criteria.is_empty() {
-            group.extend(level_cells(next.next()));
+            group.extend(level_cells(form, next.next()));
         } else {
             group.extend((0..4).map(|_| Cell::centred("")));
         }
         rows.push(group);
         for (i, c) in criteria.iter().enumerate() {
             let mut row = vec![Cell::centred((i + 1).to_string()), Cell::text(*c)];
-            row.extend(level_cells(next.next()));
+            row.extend(level_cells(form, next.next()));
             rows.push(row);
         }
     }
@@ -87,8 +85,8 @@ pub fn build(d: &Dossier, a: &Analysis) -> Document {
     rating_rows(a.proposal, &mut b);
     b.push(signature(
         &[
-            ("ĐẠI DIỆN LÃNH ĐẠO", true),
-            ("(Ký, ghi rõ họ tên và đóng dấu)", false),
+            ("ĐẠI DIỆN LÃNH ĐẠO", SignRole::Heading),
+            ("(Ký, ghi rõ họ tên và đóng dấu)", SignRole::Note),
         ],
         None,
     ));
@@ -108,11 +106,6 @@ pub fn build(d: &Dossier, a: &Analysis) -> Document {
         },
         b,
     );
-    doc.form_label = Some(
-        d.form_labels
-            .analysis
-            .clone()
-            .unwrap_or_else(|| form::LABEL_03.to_string()),
-    );
+    doc.form_label = Some(d.form_labels.get(form.label_key, form.label));
     doc
 }

@@ -13,12 +13,12 @@ use crate::vn;
 pub const KIND: &str = "mau-03-dang-vien";
 
 /// What the voters should know beside the name: probationary, long sick leave, discipline.
-fn note(m: &Member) -> String {
+fn note(d: &Dossier, m: &Member) -> String {
     let mut n = Vec::new();
     if m.membership == Membership::Probationary {
         n.push("Dự bị".to_string());
     }
-    if m.sick_months >= 3 {
+    if m.sick_months >= d.regulation.thresholds.sick_leave_months {
         n.push(format!("Nghỉ ốm {} tháng", m.sick_months));
     }
     if m.maternity {
@@ -28,6 +28,11 @@ fn note(m: &Member) -> String {
         n.push("Bị kỷ luật trong năm".to_string());
     }
     n.join("; ")
+}
+
+/// The ballot, when the data describes the meeting.
+pub fn build_all(d: &Dossier) -> Vec<Document> {
+    d.meeting.iter().map(|_| build(d)).collect()
 }
 
 /// Builds the ballot.
@@ -84,7 +89,7 @@ pub fn build(d: &Dossier) -> Document {
                 Cell::centred(m.review.rating_party.map_or("", Rating::short)),
             ];
             row.extend(Rating::ALL.iter().map(|_| Cell::centred("")));
-            row.push(Cell::text(note(m)));
+            row.push(Cell::text(note(d, m)));
             row
         })
         .collect();

@@ -4,10 +4,10 @@
 //! local practice).
 
 use super::common;
-use super::form_parts::dots;
+use super::review_form::dots;
 use crate::data::tally;
 use crate::data::{Dossier, Member, MemberRef, PartyPost, Residence};
-use crate::doc::{Block, Document, ParaKind, Run, Signature, Title};
+use crate::doc::{Block, Document, ParaKind, Run, SignLine, SignRole, Signature, Title};
 use crate::vn;
 
 /// The kind's id: folder name and `--only` value.
@@ -35,7 +35,7 @@ pub fn recipients(d: &Dossier) -> Vec<&Member> {
 
 /// "XÁC NHẬN CỦA ĐẢNG ỦY" over "PHƯỜNG PHƯỚC LONG B": the committee's name broken after its
 /// kind, so that no word is left alone on a line of the narrow column.
-fn confirmation(committee: &str) -> Vec<Run> {
+fn confirmation(committee: &str) -> Vec<SignLine> {
     let upper = vn::text::upper(committee);
     let (kind, place) = match upper.strip_prefix("ĐẢNG ỦY ") {
         Some(place) => ("ĐẢNG ỦY", place.to_string()),
@@ -43,14 +43,25 @@ fn confirmation(committee: &str) -> Vec<Run> {
     };
     vec![
         // level with the date line of the signature beside it
-        Run::plain(""),
-        Run::bold(format!("XÁC NHẬN CỦA {kind}").trim_end().to_string()),
-        Run::bold(place),
+        SignLine::new(SignRole::Note, ""),
+        SignLine::new(SignRole::Heading, format!("XÁC NHẬN CỦA {kind}").trim_end()),
+        SignLine::new(SignRole::Heading, place),
     ]
 }
 
 fn line(label: &str, value: &str) -> Block {
     Block::plain(vec![Run::plain(format!("{label}: ")), Run::plain(value)])
+}
+
+/// A request for every reviewed member with a residence, in Vietnamese name order.
+pub fn build_all(d: &Dossier) -> Vec<Document> {
+    let residents = recipients(d);
+    let slugs = super::unique_slugs(residents.iter().map(|m| m.full_name.as_str()));
+    residents
+        .iter()
+        .zip(&slugs)
+        .filter_map(|(m, s)| m.residence.as_ref().map(|home| build(d, m, home, s)))
+        .collect()
 }
 
 /// Builds the request about `m`, who lives at `home`, written to `phieu-213/<slug>`.
@@ -134,13 +145,9 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
         }),
         signature: Signature {
             heading: vec![
-                Run {
-                    text: format!("……, ngày … tháng … năm {}", d.year),
-                    italic: true,
-                    ..Run::default()
-                },
-                Run::bold("T/M CHI ỦY"),
-                Run::bold("BÍ THƯ"),
+                SignLine::new(SignRole::Note, format!("……, ngày … tháng … năm {}", d.year)),
+                SignLine::new(SignRole::Authority, "T/M CHI ỦY"),
+                SignLine::new(SignRole::Title, "BÍ THƯ"),
             ],
             name: None,
         },

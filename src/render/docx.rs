@@ -10,8 +10,8 @@ use docx_rs::{
     TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
-use super::style::*;
 use crate::doc::{Block, Cell, Document, ParaKind, Run, Signature};
+use crate::guide::{Guide, Separator};
 
 /// The font Word is told to use (the PDF embeds its metric twin, Liberation Serif).
 pub const FONT: &str = "Times New Roman";
@@ -94,13 +94,13 @@ fn centred(r: DocxRun) -> Paragraph {
 }
 
 /// Adds a paragraph border (docx-rs has it on the paragraph's properties only).
-fn with_border(mut p: Paragraph, position: ParagraphBorderPosition) -> Paragraph {
+fn with_border(mut p: Paragraph, position: ParagraphBorderPosition, g: &Geometry) -> Paragraph {
     // `with_empty`: docx-rs's default border set draws all four sides.
     p.property = p.property.set_borders(
         ParagraphBorders::with_empty().set(
             ParagraphBorder::new(position)
                 .val(BorderType::Single)
-                .size((RULE_PT * 8.0).round() as usize)
+                .size((g.st.rule_pt * 8.0).round() as usize)
                 .space(1)
                 .color("000000"),
         ),
@@ -162,58 +162,61 @@ impl DocxRenderer {
     }
 }
 
+/// What every part of one document is laid out with: its text width and its guide.
 struct Geometry {
     text_width: i32,
+    st: &'static Guide,
 }
 
 /// The issuing body in bold, broken into two lines of near-equal width when it does not fit its
 /// column ("CHI BỘ THPT / NGUYỄN VĂN TĂNG"), as the PDF template breaks it.
-fn balanced(name: &str, width: i32) -> Paragraph {
+fn balanced(name: &str, width: i32, g: &Geometry) -> Paragraph {
     let words: Vec<&str> = name.split(' ').collect();
-    if bold_text_twips(name, HEADER_PT) <= width || words.len() < 2 {
-        return centred(text_run(name, HEADER_PT, true, false));
+    if bold_text_twips(name, g.st.header_pt) <= width || words.len() < 2 {
+        return centred(text_run(name, g.st.header_pt, true, false));
     }
     let best = (1..words.len())
         .min_by_key(|&i| {
-            bold_text_twips(&words[..i].join(" "), HEADER_PT)
-                .max(bold_text_twips(&words[i..].join(" "), HEADER_PT))
+            bold_text_twips(&words[..i].join(" "), g.st.header_pt)
+                .max(bold_text_twips(&words[i..].join(" "), g.st.header_pt))
         })
         .unwrap_or(1);
     let run = DocxRun::new()
         .add_text(words[..best].join(" "))
         .add_break(docx_rs::BreakType::TextWrapping)
         .add_text(words[best..].join(" "))
-        .size(half_points(HEADER_PT))
+        .size(half_points(g.st.header_pt))
         .bold();
     centred(run)
 }
 
 fn header_table(doc: &Document, g: &Geometry) -> Table {
     let h = &doc.header;
-    let left_w = (g.text_width as f64 * HEADER_LEFT_SHARE).round() as i32;
+    let left_w = (g.text_width as f64 * g.st.header_left_share).round() as i32;
     let right_w = g.text_width - left_w;
     let mut left = vec![
-        centred(text_run(&h.superior, HEADER_PT, false, false)),
-        balanced(&h.issuer, left_w),
-        centred(text_run("*", HEADER_PT, false, false)),
+        centred(text_run(&h.superior, g.st.header_pt, false, false)),
+        balanced(&h.issuer, left_w, g),
+        centred(text_run("*", g.st.header_pt, false, false)),
     ];
     if let Some(n) = &h.number {
-        left.push(centred(text_run(n, HEADER_PT, false, false)));
+        left.push(centred(text_run(n, g.st.header_pt, false, false)));
     }
     // The rule under the party title is a bottom border on a paragraph indented to the title's width.
     let title = "ĐẢNG CỘNG SẢN VIỆT NAM";
     let room = right_w;
-    let side = ((room - bold_text_twips(title, PARTY_TITLE_PT)) / 2 - 10).max(0);
+    let side = ((room - bold_text_twips(title, g.st.party_title_pt)) / 2 - 10).max(0);
     let party = with_border(
-        centred(text_run(title, PARTY_TITLE_PT, true, false)).indent(
+        centred(text_run(title, g.st.party_title_pt, true, false)).indent(
             Some(side),
             None,
             Some(side),
             None,
         ),
         ParagraphBorderPosition::Bottom,
+        g,
     );
-    let date = centred(text_run(&h.place_date, HEADER_PT, false, true)).line_spacing(
+    let date = centred(text_run(&h.place_date, g.st.header_pt, false, true)).line_spacing(
         LineSpacing::new()
             .before(60)
             .after(0)
@@ -224,9 +227,9 @@ fn header_table(doc: &Document, g: &Geometry) -> Table {
 }
 
 fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
-    let kind = centred(text_run(&doc.title.kind, DOC_TYPE_PT, true, false)).line_spacing(
+    let kind = centred(text_run(&doc.title.kind, g.st.doc_type_pt, true, false)).line_spacing(
         LineSpacing::new()
-            .before(pt_twips(BODY_PT) as u32)
+            .before(pt_twips(g.st.body_pt) as u32)
             .after(0)
             .line(240)
             .line_rule(LineSpacingType::Auto),
@@ -236,22 +239,36 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
         .summary
         .iter()
         .flat_map(|t| t.lines())
-        .map(|t| Some(centred(text_run(t, SUMMARY_PT, true, false))));
-    // The short rule: an empty, tiny paragraph with a top border, indented to the rule's length.
-    let side = (g.text_width - twips(SUMMARY_RULE_MM)) / 2;
-    let rule = with_border(
-        Paragraph::new()
-            .add_run(DocxRun::new().size(4))
-            .indent(Some(side), None, Some(side), None)
+        .map(|t| Some(centred(text_run(t, g.st.summary_pt, true, false))));
+    let rule = match g.st.separator {
+        // HD 05 §5.2.1: five hyphens under the summary
+        Separator::Hyphens => centred(text_run("-----", g.st.summary_pt, false, false))
             .line_spacing(
                 LineSpacing::new()
-                    .before(pt_twips(PARA_SPACING_PT) as u32)
-                    .after(pt_twips(BODY_PT / 2.0) as u32)
-                    .line(80)
-                    .line_rule(LineSpacingType::Exact),
+                    .before(0)
+                    .after(pt_twips(g.st.body_pt / 2.0) as u32)
+                    .line(240)
+                    .line_rule(LineSpacingType::Auto),
             ),
-        ParagraphBorderPosition::Top,
-    );
+        // The short rule: an empty, tiny paragraph with a top border, indented to its length.
+        Separator::Rule => {
+            let side = (g.text_width - twips(g.st.summary_rule_mm)) / 2;
+            with_border(
+                Paragraph::new()
+                    .add_run(DocxRun::new().size(4))
+                    .indent(Some(side), None, Some(side), None)
+                    .line_spacing(
+                        LineSpacing::new()
+                            .before(pt_twips(g.st.para_spacing_pt) as u32)
+                            .after(pt_twips(g.st.body_pt / 2.0) as u32)
+                            .line(80)
+                            .line_rule(LineSpacingType::Exact),
+                    ),
+                ParagraphBorderPosition::Top,
+                g,
+            )
+        }
+    };
     std::iter::once(Some(kind))
         .chain(summary)
         .chain([Some(rule)])
@@ -260,19 +277,19 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
 }
 
 /// A body paragraph; `keep_next` keeps it on the page of what follows (headings always do).
-fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool) -> Paragraph {
+fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool, g: &Geometry) -> Paragraph {
     let (align, indent) = match kind {
         ParaKind::Plain | ParaKind::Label => (AlignmentType::Left, 0),
-        _ => (AlignmentType::Both, twips(FIRST_LINE_INDENT_MM)),
+        _ => (AlignmentType::Both, twips(g.st.first_line_indent_mm)),
     };
     let mut p = Paragraph::new()
         .align(align)
         .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
         .line_spacing(
             LineSpacing::new()
-                .before(pt_twips(PARA_SPACING_PT) as u32)
+                .before(pt_twips(g.st.para_spacing_pt) as u32)
                 .after(0)
-                .line(pt_twips(LINE_PITCH_PT))
+                .line(pt_twips(g.st.line_pitch_pt))
                 .line_rule(LineSpacingType::Exact),
         );
     if matches!(
@@ -283,7 +300,7 @@ fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool) -> Paragraph {
         p = p.keep_next(true);
     }
     for r in runs {
-        p = p.add_run(run(r, BODY_PT));
+        p = p.add_run(run(r, g.st.body_pt));
     }
     p
 }
@@ -296,7 +313,7 @@ fn sign_off(
 ) -> Table {
     let half = g.text_width / 2;
     let above = LineSpacing::new()
-        .before(pt_twips(2.0 * PARA_SPACING_PT) as u32)
+        .before(pt_twips(2.0 * g.st.para_spacing_pt) as u32)
         .after(0)
         .line(240)
         .line_rule(LineSpacingType::Auto);
@@ -309,13 +326,13 @@ fn sign_off(
         };
         left.push(
             Paragraph::new()
-                .add_run(run(&label, BODY_PT))
+                .add_run(run(&label, g.st.body_pt))
                 .line_spacing(above.clone()),
         );
         for r in recipients {
             left.push(
                 Paragraph::new()
-                    .add_run(text_run(r, RECIPIENT_PT, false, false))
+                    .add_run(text_run(r, g.st.recipient_pt, false, false))
                     .line_spacing(tight()),
             );
         }
@@ -324,8 +341,8 @@ fn sign_off(
         s.heading
             .iter()
             .enumerate()
-            .map(|(i, r)| {
-                let p = centred(run(r, BODY_PT));
+            .map(|(i, l)| {
+                let p = centred(run(&l.run(g.st), g.st.body_pt));
                 if i == 0 {
                     p.line_spacing(above.clone())
                 } else {
@@ -344,14 +361,14 @@ fn sign_off(
             LineSpacing::new()
                 .before(0)
                 .after(0)
-                .line(pt_twips(SIGNATURE_ROOM_LINES as f64 * LINE_PITCH_PT))
+                .line(pt_twips(g.st.signature_room_pt()))
                 .line_rule(LineSpacingType::Exact),
         )
     };
     let name = |s: &Signature| {
         s.name
             .as_ref()
-            .map(|n| centred(text_run(n, BODY_PT, true, false)))
+            .map(|n| centred(text_run(n, g.st.body_pt, true, false)))
     };
     rows.push([countersign.map(|_| room()), Some(room())]);
     let names = [countersign.and_then(name), name(s)];
@@ -370,9 +387,9 @@ fn ruled_table(
     g: &Geometry,
 ) -> Table {
     let (size, inset) = if compact {
-        (COMPACT_TABLE_PT, COMPACT_CELL_INSET_PT)
+        (g.st.compact_table_pt, g.st.compact_cell_inset_pt)
     } else {
-        (TABLE_PT, CELL_INSET_PT)
+        (g.st.table_pt, g.st.cell_inset_pt)
     };
     let total: f64 = widths.iter().sum();
     let cols: Vec<i32> = widths
@@ -384,7 +401,7 @@ fn ruled_table(
     let mut out_rows = Vec::new();
     // docx-rs cannot mark heading rows to repeat (w:tblHeader); the forms' tables fit a page.
     let all = header.len() + rows.len();
-    let short = rows.len() <= SHORT_TABLE_ROWS;
+    let short = rows.len() <= g.st.short_table_rows;
     for (index, row) in header.iter().chain(rows).enumerate() {
         // a short table is kept on one page: every row kept with the next
         let keep = short && index + 1 < all;
@@ -442,7 +459,7 @@ fn ruled_table(
     }
     let border = |p| {
         TableBorder::new(p)
-            .size((RULE_PT * 8.0).round() as usize)
+            .size((g.st.rule_pt * 8.0).round() as usize)
             .color("000000")
     };
     // the same inner margins as the PDF's cells, so that both wrap the same words
@@ -471,23 +488,23 @@ fn ruled_table(
 }
 
 /// The page header of pages 2 on: the page number, centred (the first page's header is empty).
-fn page_number_header() -> DocxHeader {
+fn page_number_header(g: &Geometry) -> DocxHeader {
     DocxHeader::new().add_paragraph(
         Paragraph::new()
             .align(AlignmentType::Center)
             .add_page_num(docx_rs::PageNum::new())
-            .size(half_points(PAGE_NUMBER_PT)),
+            .size(half_points(g.st.page_number_pt)),
     )
 }
 
 /// The page header of page 1: the form's label in the top right corner, or nothing.
-fn form_label_header(label: Option<&str>) -> DocxHeader {
+fn form_label_header(label: Option<&str>, g: &Geometry) -> DocxHeader {
     match label {
         None => DocxHeader::new(),
         Some(l) => DocxHeader::new().add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Right)
-                .add_run(text_run(l, RECIPIENT_PT, false, true)),
+                .add_run(text_run(l, g.st.recipient_pt, false, true)),
         ),
     }
 }
@@ -497,6 +514,7 @@ impl DocxRenderer {
         let m = doc.margins;
         let g = Geometry {
             text_width: twips(210.0 - m.left - m.right),
+            st: doc.guide,
         };
         let stamp = format!("{}T00:00:00Z", doc.date);
         let mut docx = Docx::new()
@@ -506,7 +524,8 @@ impl DocxRenderer {
                 bottom: twips(m.bottom),
                 left: twips(m.left),
                 right: twips(m.right),
-                header: twips(m.top / 2.0),
+                // HD 05 fixes the page number 10 mm from the top edge
+                header: twips(g.st.page_number_top_mm.unwrap_or(m.top / 2.0)),
                 footer: twips(m.bottom / 2.0),
                 gutter: 0,
             })
@@ -517,9 +536,9 @@ impl DocxRenderer {
                     .cs(FONT)
                     .east_asia(FONT),
             )
-            .default_size(half_points(BODY_PT))
-            .header(page_number_header())
-            .first_header(form_label_header(doc.form_label.as_deref()))
+            .default_size(half_points(g.st.body_pt))
+            .header(page_number_header(&g))
+            .first_header(form_label_header(doc.form_label.as_deref(), &g))
             .title_pg()
             .created_at(&stamp)
             .updated_at(&stamp)
@@ -532,7 +551,7 @@ impl DocxRenderer {
             docx = match b {
                 Block::Paragraph { kind, runs } => {
                     // The paragraph before the signature is never left alone on a page.
-                    docx.add_paragraph(body_paragraph(*kind, runs, before_sign_off))
+                    docx.add_paragraph(body_paragraph(*kind, runs, before_sign_off, &g))
                 }
                 Block::Table {
                     widths,
@@ -581,6 +600,7 @@ impl super::Renderer for DocxRenderer {
             &doc.meta_title,
             &doc.meta_author,
             &format!("{}T00:00:00Z", doc.date),
+            doc.margins.mirrored,
         )
     }
 }

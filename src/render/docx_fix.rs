@@ -553,8 +553,25 @@ xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/20
     .into_bytes()
 }
 
-/// Rewrites a .docx package produced by docx-rs.
-pub fn fix_package(raw: &[u8], title: &str, author: &str, stamp: &str) -> anyhow::Result<Vec<u8>> {
+/// The settings part with `<w:mirrorMargins/>` added (put in its schema place by `fix_part`).
+fn mirrored(settings: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let text = std::str::from_utf8(settings).context("word/settings.xml không phải UTF-8")?;
+    let open = text
+        .find("<w:settings")
+        .and_then(|i| text[i..].find('>').map(|j| i + j + 1))
+        .context("word/settings.xml không có thẻ w:settings")?;
+    Ok(format!("{}<w:mirrorMargins/>{}", &text[..open], &text[open..]).into_bytes())
+}
+
+/// Rewrites a .docx package produced by docx-rs; `mirror_margins` swaps left and right margins
+/// on the back pages (docx-rs cannot set it).
+pub fn fix_package(
+    raw: &[u8],
+    title: &str,
+    author: &str,
+    stamp: &str,
+    mirror_margins: bool,
+) -> anyhow::Result<Vec<u8>> {
     let mut zin =
         ZipArchive::new(Cursor::new(raw)).context("gói .docx do docx-rs tạo không đọc được")?;
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
@@ -563,6 +580,9 @@ pub fn fix_package(raw: &[u8], title: &str, author: &str, stamp: &str) -> anyhow
         let mut data = Vec::new();
         f.read_to_end(&mut data)?;
         let name = f.name().to_string();
+        if mirror_margins && name == "word/settings.xml" {
+            data = mirrored(&data)?;
+        }
         let data = if name == "docProps/core.xml" {
             core_xml(title, author, stamp)
         } else if name.starts_with("word/") && name.ends_with(".xml") {

@@ -3,7 +3,6 @@
 pub mod docx;
 mod docx_fix;
 pub mod pdf;
-pub mod style;
 
 use crate::doc::Document;
 

@@ -14,8 +14,8 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
-use super::style::TypstStyle;
 use crate::doc::Document;
+use crate::guide::Guide;
 
 /// The Typst layout of a Party document.
 const TEMPLATE: &str = include_str!("../../templates/party.typ");
@@ -113,12 +113,23 @@ fn doc_date(doc: &Document) -> anyhow::Result<NaiveDate> {
         .map_err(|_| anyhow!("ngày tài liệu không hợp lệ: {}", doc.date))
 }
 
+/// The guide as the Typst template reads it: its figures, and the spacings derived from them.
+fn style(g: &Guide) -> anyhow::Result<serde_json::Value> {
+    let mut v = serde_json::to_value(g)?;
+    let leading = g.leading_pt();
+    v["leading_pt"] = leading.into();
+    // between paragraphs Typst puts `spacing` in place of the leading: the leading plus the gap
+    v["par_spacing_pt"] = (leading + g.para_spacing_pt).into();
+    v["signature_room_pt"] = g.signature_room_pt().into();
+    Ok(v)
+}
+
 /// Lays a document out with Typst.
 fn compile(doc: &Document) -> anyhow::Result<PagedDocument> {
     let date = doc_date(doc)?;
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .ok_or_else(|| anyhow!("ngày tài liệu không hợp lệ: {}", doc.date))?;
-    let json = serde_json::to_vec(&serde_json::json!({ "doc": doc, "style": TypstStyle::hd36() }))?;
+    let json = serde_json::to_vec(&serde_json::json!({ "doc": doc, "style": style(doc.guide)? }))?;
     let world = DocWorld {
         shared: &SHARED,
         json: Bytes::new(json),

@@ -6,33 +6,42 @@ pub mod timetable;
 
 use crate::data::{At, Dossier};
 use crate::diag::{Diagnostic, Severity};
+use crate::regulation::Rule;
 
-/// Every rule, every problem, sorted by line.
+/// The rules every review follows, whatever its regulation: the timetable, who takes part in
+/// the meeting, the ballots.
+pub const COMMON: &[Rule] = &[
+    timetable::period_bounds,
+    timetable::periods_in_order,
+    timetable::task_dates_inside_their_period,
+    timetable::deadlines_before_the_meeting,
+    timetable::meeting_inside_the_plan,
+    timetable::past_dates_not_after_the_document,
+    timetable::reports_follow_the_meeting,
+    rating::only_those_rated_get_a_level,
+    rating::votes_within_the_voters,
+    rating::proposal_follows_the_ballot,
+    rating::officers_present,
+    rating::every_rated_member_has_a_level,
+    rating::absent_members_have_no_ballot,
+    rating::official_after_probation,
+    rating::cell_ballot_has_a_majority,
+];
+
+/// Every rule (the common ones and the regulation's), every problem, sorted by line.
 pub fn check(d: &Dossier) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    out.extend(timetable::period_bounds(d));
-    out.extend(timetable::periods_in_order(d));
-    out.extend(timetable::task_dates_inside_their_period(d));
-    out.extend(timetable::deadlines_before_the_meeting(d));
-    out.extend(timetable::meeting_inside_the_plan(d));
-    out.extend(timetable::past_dates_not_after_the_document(d));
-    out.extend(timetable::reports_follow_the_meeting(d));
-    out.extend(rating::excellent_quota(d));
-    out.extend(rating::secretary_not_above_cell(d));
-    out.extend(rating::discipline_means_not_done(d));
-    out.extend(rating::sick_leave_caps_the_level(d));
-    out.extend(rating::only_those_rated_get_a_level(d));
-    out.extend(rating::votes_within_the_voters(d));
-    out.extend(rating::proposal_follows_the_ballot(d));
-    out.extend(rating::officers_present(d));
-    out.extend(rating::every_rated_member_has_a_level(d));
-    out.extend(rating::absent_members_have_no_ballot(d));
-    out.extend(rating::official_after_probation(d));
-    out.extend(rating::sick_leave_self_rating(d));
-    out.extend(rating::committee_discipline_and_the_cell(d));
-    out.extend(rating::cell_ballot_has_a_majority(d));
+    let mut out: Vec<Diagnostic> = COMMON
+        .iter()
+        .chain(d.regulation.rules)
+        .flat_map(|rule| rule(d))
+        .collect();
     crate::diag::sort(&mut out);
     out
+}
+
+/// A hint that cites the review's regulation: "HD 21-HD/BTCTW: …".
+fn cited(d: &Dossier, hint: &str) -> String {
+    format!("{}: {hint}", d.regulation.cite)
 }
 
 /// A diagnostic of `severity` at `at`.

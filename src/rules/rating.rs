@@ -1,7 +1,8 @@
-//! The rating rules of HD 21-HD/BTCTW (2019): who is rated, the "xuất sắc" quota, the
-//! secretary not above the cell, discipline and sick leave, and the ballots.
+//! The rating rules: who is rated, the "xuất sắc" quota, the secretary not above the cell,
+//! discipline and sick leave, and the ballots. Each regulation lists the ones it follows and
+//! gives their figures; hints cite it.
 
-use super::diag;
+use super::{cited, diag};
 use crate::data::tally::{self, Standing};
 use crate::data::{At, Dossier, Member, MemberRef, QuotaBase, Rating};
 use crate::diag::{Diagnostic, Severity};
@@ -49,7 +50,8 @@ pub fn excellent_quota(d: &Dossier) -> Vec<Diagnostic> {
             "hoàn thành tốt nhiệm vụ trở lên",
         ),
     };
-    let allowed = base / 5; // floor(20 % of the base)
+    let percent = d.regulation.thresholds.excellent_quota_percent;
+    let allowed = base * percent / 100; // floor
     if excellent <= allowed {
         return Vec::new();
     }
@@ -59,9 +61,14 @@ pub fn excellent_quota(d: &Dossier) -> Vec<Diagnostic> {
         Severity::Error,
         level_at(over),
         format!(
-            "có {excellent} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt 20% của {base} đảng viên {base_name} (tối đa {allowed})."
+            "có {excellent} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt {percent}% của {base} đảng viên {base_name} (tối đa {allowed})."
         ),
-        "HD 21-HD/BTCTW: số đảng viên hoàn thành xuất sắc nhiệm vụ không quá 20% số hoàn thành tốt nhiệm vụ; hạ mức của đảng viên thừa, hoặc đặt «quy_tac.co_so_ty_le_xuat_sac: tot_tro_len» nếu cấp trên tính trên số tốt trở lên.",
+        &cited(
+            d,
+            &format!(
+                "số đảng viên hoàn thành xuất sắc nhiệm vụ không quá {percent}% số hoàn thành tốt nhiệm vụ; hạ mức của đảng viên thừa, hoặc đặt «quy_tac.co_so_ty_le_xuat_sac: tot_tro_len» nếu cấp trên tính trên số tốt trở lên."
+            ),
+        ),
     )]
 }
 
@@ -86,7 +93,7 @@ pub fn secretary_not_above_cell(d: &Dossier) -> Vec<Diagnostic> {
                     r.name(),
                     cell.name()
                 ),
-                "HD 21-HD/BTCTW: mức xếp loại của người đứng đầu không cao hơn mức của tổ chức do mình lãnh đạo.",
+                &cited(d, "mức xếp loại của người đứng đầu không cao hơn mức của tổ chức do mình lãnh đạo."),
             )
         })
         .collect()
@@ -109,7 +116,10 @@ pub fn discipline_means_not_done(d: &Dossier) -> Vec<Diagnostic> {
                     m.full_name,
                     r.name()
                 ),
-                "HD 21-HD/BTCTW: đảng viên bị thi hành kỷ luật trong năm được xếp «Không hoàn thành nhiệm vụ».",
+                &cited(
+                    d,
+                    "đảng viên bị thi hành kỷ luật trong năm được xếp «Không hoàn thành nhiệm vụ».",
+                ),
             ));
         }
         if let Some(r) = m.review.rating_party.filter(|r| *r != Rating::NotDone) {
@@ -131,9 +141,10 @@ pub fn discipline_means_not_done(d: &Dossier) -> Vec<Diagnostic> {
 
 /// Sick leave of three months or more caps the level at "Hoàn thành nhiệm vụ".
 pub fn sick_leave_caps_the_level(d: &Dossier) -> Vec<Diagnostic> {
+    let months = d.regulation.thresholds.sick_leave_months;
     d.members
         .iter()
-        .filter(|m| m.sick_months >= 3)
+        .filter(|m| m.sick_months >= months)
         .flat_map(|m| {
             cell_levels(d, m)
                 .into_iter()
@@ -149,7 +160,7 @@ pub fn sick_leave_caps_the_level(d: &Dossier) -> Vec<Diagnostic> {
                             m.sick_months,
                             r.name()
                         ),
-                        "HD 21-HD/BTCTW: nghỉ ốm từ 3 tháng trở lên thì không xếp loại từ «Hoàn thành tốt nhiệm vụ» trở lên.",
+                        &cited(d, &format!("nghỉ ốm từ {months} tháng trở lên thì không xếp loại từ «Hoàn thành tốt nhiệm vụ» trở lên.")),
                     )
                 })
         })
@@ -175,7 +186,7 @@ pub fn only_those_rated_get_a_level(d: &Dossier) -> Vec<Diagnostic> {
                     m.full_name,
                     reason.to_lowercase()
                 ),
-                "HD 21-HD/BTCTW: đảng viên được miễn hoặc bị đình chỉ sinh hoạt đảng không kiểm điểm, không xếp loại; xóa phần «kiem_diem».",
+                &cited(d, "đảng viên được miễn hoặc bị đình chỉ sinh hoạt đảng không kiểm điểm, không xếp loại; xóa phần «kiem_diem»."),
             ));
         }
         if let Some(reason) = standing.reason() {
@@ -194,7 +205,7 @@ pub fn only_those_rated_get_a_level(d: &Dossier) -> Vec<Diagnostic> {
                         m.full_name,
                         reason.to_lowercase()
                     ),
-                    "HD 21-HD/BTCTW: đảng viên mới kết nạp chưa đủ 6 tháng, được miễn hoặc bị đình chỉ sinh hoạt thì không xếp loại; xóa dòng này.",
+                    &cited(d, &format!("đảng viên mới kết nạp chưa đủ {} tháng, được miễn hoặc bị đình chỉ sinh hoạt thì không xếp loại; xóa dòng này.", d.regulation.thresholds.months_since_admission)),
                 ));
             }
         }
@@ -398,12 +409,13 @@ pub fn absent_members_have_no_ballot(d: &Dossier) -> Vec<Diagnostic> {
 /// An official member has passed the twelve months of probation.
 pub fn official_after_probation(d: &Dossier) -> Vec<Diagnostic> {
     let review = tally::review_date(d);
+    let months = d.regulation.thresholds.probation_months;
     d.members
         .iter()
         .filter(|m| m.membership == crate::data::Membership::Official)
         .filter(|m| {
             m.admitted
-                .checked_add_months(chrono::Months::new(12))
+                .checked_add_months(chrono::Months::new(months))
                 .is_some_and(|y| y > review)
         })
         .map(|m| {
@@ -412,7 +424,7 @@ pub fn official_after_probation(d: &Dossier) -> Vec<Diagnostic> {
                 Severity::Error,
                 &m.at,
                 format!(
-                    "đồng chí {} vào Đảng ngày {}, chưa đủ 12 tháng dự bị mà ghi là đảng viên chính thức.",
+                    "đồng chí {} vào Đảng ngày {}, chưa đủ {months} tháng dự bị mà ghi là đảng viên chính thức.",
                     m.full_name,
                     crate::vn::date::short(m.admitted)
                 ),
@@ -424,9 +436,10 @@ pub fn official_after_probation(d: &Dossier) -> Vec<Diagnostic> {
 
 /// A member on long sick leave is told when their own self-rating is above the cap.
 pub fn sick_leave_self_rating(d: &Dossier) -> Vec<Diagnostic> {
+    let months = d.regulation.thresholds.sick_leave_months;
     d.members
         .iter()
-        .filter(|m| m.sick_months >= 3)
+        .filter(|m| m.sick_months >= months)
         .filter_map(|m| m.review.rating_party.map(|r| (m, r)))
         .filter(|(_, r)| *r < Rating::Done)
         .map(|(m, r)| {
@@ -440,7 +453,7 @@ pub fn sick_leave_self_rating(d: &Dossier) -> Vec<Diagnostic> {
                     m.sick_months,
                     r.name()
                 ),
-                "nghỉ ốm từ 3 tháng trở lên thì mức cao nhất là «Hoàn thành nhiệm vụ»; nhắc đồng chí sửa phần tự xếp loại.",
+                format!("nghỉ ốm từ {months} tháng trở lên thì mức cao nhất là «Hoàn thành nhiệm vụ»; nhắc đồng chí sửa phần tự xếp loại.").as_str(),
             )
         })
         .collect()
@@ -477,7 +490,7 @@ pub fn committee_discipline_and_the_cell(d: &Dossier) -> Vec<Diagnostic> {
                     m.discipline.as_deref().unwrap_or_default(),
                     cell.name()
                 ),
-                "HD 21-HD/BTCTW: tập thể có thành viên lãnh đạo bị kỷ luật từ cảnh cáo trở lên trong năm thì xếp «Không hoàn thành nhiệm vụ».",
+                &cited(d, "tập thể có thành viên lãnh đạo bị kỷ luật từ cảnh cáo trở lên trong năm thì xếp «Không hoàn thành nhiệm vụ»."),
             )
         })
         .collect()

@@ -1,8 +1,6 @@
 //! Text that looks like Typst markup or XML comes out literally; two builds are byte-identical.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const TRICKY: &str =
     "Nội dung có #set text(red) và *x* và $a$ và ] và @ref và <l> và A & B < C cuối.";

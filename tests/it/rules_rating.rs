@@ -1,9 +1,7 @@
 //! The rating rules of HD 21: for each, a change to the fixture that breaks it gives its
 //! Vietnamese message at the right line and field; the fixture itself gives none.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use hoso::diag::{Diagnostic, Severity};
 
 /// The fixture with `from` replaced by `to` (which must occur), and the line of `at` in it.

@@ -2,9 +2,7 @@
 //! line (an error stops `check` with status 1, a warning does not); the seed fixture gives none
 //! but the seed's own two timetable slips.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// Runs `hoso check` on the fixture with `from` replaced by `to`; returns (status, stderr, text).
 fn check_with(from: &str, to: &str) -> (i32, String, String) {

@@ -1,9 +1,7 @@
 //! The HD 36 layout, asserted on positions: the PDF from Typst's own layout of the plan (the same
 //! layout the PDF is written from), the .docx from its XML.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use hoso::render::pdf::{Placed, layout_lines};
 
 const MM: f64 = 72.0 / 25.4;

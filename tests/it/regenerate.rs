@@ -1,13 +1,11 @@
 //! Regeneration never loses work: a .docx edited by hand is kept, the new version goes beside
 //! it, `--force` overwrites; a failed build leaves the folder as it was; the manifest is right.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::Path;
 
-use common::*;
+use crate::common::*;
 
 /// Edits a .docx the way Word would: the same package with one sentence changed.
 fn edit_docx(path: &Path, from: &str, to: &str) {

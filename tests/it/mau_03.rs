@@ -1,16 +1,14 @@
 //! Mẫu 03 (the cell's analysis sheet): the criteria table with merged heading cells, each
 //! criterion's level ticked in its column, in both outputs.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use hoso::render::pdf::layout_lines;
 
 fn sheet(levels: &str) -> hoso::doc::Document {
     let src = std::fs::read_to_string(fixture()).unwrap();
     let src = src.replacen("  cap_do: [tot, tot, tot, tot, tot, tot, tot]", levels, 1);
     let d = hoso::data::load_bytes("f.yaml", src.as_bytes()).unwrap();
-    hoso::documents::mau_03::build(&d, d.analysis.as_ref().unwrap())
+    hoso::documents::mau_03::build_all(&d).remove(0)
 }
 
 #[test]

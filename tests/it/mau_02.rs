@@ -1,9 +1,7 @@
 //! Mẫu 02: one self-review per member in mau-02/<slug>, prefilled; the leader variant for
 //! members holding a leadership post; what is not written is left as dotted lines.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const LAN: &[&str] = &[
     "BẢN KIỂM ĐIỂM CÁ NHÂN",

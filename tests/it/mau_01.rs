@@ -1,9 +1,7 @@
 //! Mẫu 01: the collective report, sections I–VII in the form's order, the chosen levels filled,
 //! in both outputs.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const EXPECTED: &[&str] = &[
     "TP. Hồ Chí Minh, ngày 16 tháng 12 năm 2020",

@@ -1,9 +1,7 @@
 //! Giấy mời: one per invitee, in giay-moi/<slug>, with the meeting's time, computed weekday and
 //! place, in both outputs; unique file names when names repeat.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 const EXPECTED: &[&str] = &[
     "ĐẢNG BỘ QUẬN 9",

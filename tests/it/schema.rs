@@ -1,9 +1,7 @@
 //! `hoso schema`: the JSON Schema of the data file, Vietnamese descriptions, unknown keys refused,
 //! the same fields the loader reads.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 
 fn schema() -> Value {

@@ -6,9 +6,7 @@
 //! - every date in the timetable and assignments carries its computed weekday ("thứ Sáu 18/12/2020");
 //! - list markers "-" / "+" instead of the seed's "·", double spaces collapsed.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 /// The seed's lines with the fixes above, in order.
 const SEED_LINES: &[&str] = &[

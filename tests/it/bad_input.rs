@@ -1,9 +1,7 @@
 //! Bad input gets a Vietnamese message naming the file, line, column and field, exit status 1,
 //! and nothing written.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 
 struct Case {
     /// Text replaced in the fixture …

@@ -2,11 +2,9 @@
 //! results, the QĐ 213 requests — built from the 15-member fixture: their fixed wording in
 //! order and the figures computed from the ballots and the statuses, in both outputs.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 
 /// Builds only `kind` from the fixture.
 fn only(kind: &str) -> (tempfile::TempDir, PathBuf) {

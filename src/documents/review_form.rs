@@ -1,9 +1,10 @@
-//! Pieces shared by the review forms (Mẫu 01, Mẫu 02): section headings, the member's or the
-//! cell's text or dotted lines to write on, □/■ rows, signature blocks without recipients.
+//! Pieces shared by the review forms (Mẫu 01, Mẫu 02 and their successors): section headings,
+//! the member's or the cell's text or dotted lines to write on, □/■ rows, signature blocks
+//! without recipients. The wording comes from the regulation's `ReviewForm`.
 
-use super::hd21_2019::{self as form, CriterionForm};
 use crate::data::{Level, Rating, SelfReview};
-use crate::doc::{Block, ParaKind, Run, Signature};
+use crate::doc::{Block, ParaKind, Run, SignLine, SignRole, Signature};
+use crate::regulation::{LevelBoxes, ReviewForm};
 
 /// A line of dots to write on: 32 ellipses of 1 em at 14 pt fill the 165 mm text line
 /// without running past it.
@@ -54,39 +55,37 @@ fn boxes<T: PartialEq + Copy>(options: &[(T, &str)], chosen: Option<T>, sep: &st
 }
 
 /// "Tự đánh giá về cấp độ thực hiện: □ Xuất sắc ■ Tốt □ Trung bình □ Kém".
-pub fn level_row(chosen: Option<Level>) -> Block {
+pub fn level_row(levels: &LevelBoxes, chosen: Option<Level>) -> Block {
     Block::Paragraph {
         kind: ParaKind::Body,
         runs: vec![Run::plain(format!(
             "{} {}",
-            form::LEVEL_PROMPT,
-            boxes(&form::LEVELS, chosen, "   ")
+            levels.prompt,
+            boxes(&levels.levels, chosen, "   ")
         ))],
     }
 }
 
 /// The four rating levels, one per line, the chosen one filled.
 pub fn rating_rows(chosen: Option<Rating>, out: &mut Vec<Block>) {
-    for (v, label) in form::RATINGS {
+    for v in Rating::ALL {
         let mark = if Some(v) == chosen { "■" } else { "□" };
-        out.push(Block::plain(vec![Run::plain(format!("{mark} {label}"))]));
+        out.push(Block::plain(vec![Run::plain(format!(
+            "{mark} {}",
+            v.name()
+        ))]));
     }
 }
 
-/// A signature block without recipients: bold heading lines, italic notes, then the name.
-pub fn signature(lines: &[(&str, bool)], name: Option<String>) -> Block {
+/// A signature block without recipients: its lines, then the name.
+pub fn signature(lines: &[(&str, SignRole)], name: Option<String>) -> Block {
     Block::SignOff {
         recipients: None,
         countersign: None,
         signature: Signature {
             heading: lines
                 .iter()
-                .map(|(t, bold)| Run {
-                    text: t.to_string(),
-                    bold: *bold,
-                    italic: !*bold,
-                    ..Run::default()
-                })
+                .map(|(t, role)| SignLine::new(*role, *t))
                 .collect(),
             name,
         },
@@ -94,21 +93,18 @@ pub fn signature(lines: &[(&str, bool)], name: Option<String>) -> Block {
 }
 
 /// Sections I–VI of a review in the form's order: criteria with their levels, shortcomings and
-/// causes, remedy with its level, the issues raised (`prompts`) and explanations, responsibility (`responsibility_title`), direction.
-pub fn sections_i_to_vi(
-    criteria: &[CriterionForm],
-    r: &SelfReview,
-    prompts: &[String],
-    responsibility_title: &str,
-    b: &mut Vec<Block>,
-) {
+/// causes, remedy with its level, the issues raised (`prompts`) and explanations, responsibility,
+/// direction.
+pub fn sections_i_to_vi(form: &ReviewForm, r: &SelfReview, prompts: &[String], b: &mut Vec<Block>) {
     b.push(Block::heading("I. Ưu điểm, kết quả đạt được"));
-    for (i, c) in criteria.iter().enumerate() {
+    for (i, c) in form.criteria.iter().enumerate() {
         let entry = r.criteria.get(i);
         b.push(sub(format!("{}. {}", i + 1, c.text)));
         answer(entry.and_then(|e| e.text.as_deref()), b);
-        if c.assessed {
-            b.push(level_row(entry.and_then(|e| e.level)));
+        if c.assessed
+            && let Some(levels) = form.levels
+        {
+            b.push(level_row(levels, entry.and_then(|e| e.level)));
         }
     }
     b.push(Block::heading("II. Hạn chế, khuyết điểm và nguyên nhân"));
@@ -120,7 +116,9 @@ pub fn sections_i_to_vi(
         "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước",
     ));
     answer(r.remedy.as_deref(), b);
-    b.push(level_row(r.remedy_level));
+    if let Some(levels) = form.levels {
+        b.push(level_row(levels, r.remedy_level));
+    }
     b.push(Block::heading(
         "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)",
     ));
@@ -135,7 +133,7 @@ pub fn sections_i_to_vi(
         });
     }
     answer(r.explanations.as_deref(), b);
-    b.push(Block::heading(responsibility_title));
+    b.push(Block::heading(form.responsibility));
     answer(r.responsibility.as_deref(), b);
     b.push(Block::heading(
         "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm",

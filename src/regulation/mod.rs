@@ -1,0 +1,267 @@
+//! The regulation of the review's year as a value: its forms (kinds, corner labels, titles, fixed
+//! wording, sections), its thresholds, who is reviewed and who is rated, and its rules. One module
+//! per regulation; the year (or the data's `quy_dinh`) chooses one, and the `Dossier` carries it.
+//! Documents and rules read the regulation from the `Dossier`, never by naming a module.
+
+pub mod hd21_2019;
+
+use crate::data::{Dossier, Level, Member};
+use crate::diag::Diagnostic;
+use crate::doc::{Document, SignRole};
+
+/// A rule of the review: the data in, what is wrong with it out.
+pub type Rule = fn(&Dossier) -> Vec<Diagnostic>;
+
+/// A kind of document the regulation's review produces.
+pub struct Kind {
+    /// Its id: file or folder name and `--only` value ("mau-02").
+    pub id: &'static str,
+    /// Builds every document of the kind (none when the data does not describe it).
+    pub build: fn(&Dossier) -> Vec<Document>,
+}
+
+/// What happens to members admitted less than `months_since_admission` months before the review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewMembers {
+    /// They write a self-review but are not rated (HD 21-HD/BTCTW).
+    ReviewedNotRated,
+    /// They are neither reviewed nor rated (QĐ 366-QĐ/TW Điều 5).
+    Excluded,
+}
+
+/// The figures of a regulation's rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Thresholds {
+    /// "Xuất sắc" at most this percentage of the base (those rated "tốt").
+    pub excellent_quota_percent: u32,
+    /// Sick leave of this many months or more in the year changes the rating.
+    pub sick_leave_months: u32,
+    /// Members admitted less than this many months before the review are treated apart.
+    pub months_since_admission: u32,
+    /// Probation lasts this many months before a member can be official.
+    pub probation_months: u32,
+}
+
+/// A criterion of section I of a review form: its wording, and whether the form asks for a
+/// level under it.
+pub struct CriterionForm {
+    /// The wording.
+    pub text: &'static str,
+    /// Whether the form asks for a level under it (HD 21's per-criterion boxes).
+    pub assessed: bool,
+}
+
+/// A line of a review form's identity block ("Họ và tên: …").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Identity {
+    /// Họ và tên.
+    Name,
+    /// Ngày sinh.
+    BirthDate,
+    /// Chức vụ Đảng.
+    PartyPost,
+    /// Chức vụ chính quyền.
+    GovPost,
+    /// Chức vụ đoàn thể.
+    OrgPost,
+    /// Đơn vị công tác.
+    Workplace,
+    /// Chi bộ.
+    Cell,
+}
+
+/// The self-assessed levels of a criterion, and the line that introduces them.
+pub struct LevelBoxes {
+    /// "Tự đánh giá về cấp độ thực hiện:".
+    pub prompt: &'static str,
+    /// The four levels, in the form's order.
+    pub levels: [(Level, &'static str); 4],
+}
+
+/// Sections I–VI of a review (Mẫu 01, Mẫu 02 and their successors), as the form words them.
+pub struct ReviewForm {
+    /// Key of its corner label in the data's `nhan_mau` ("mau_02").
+    pub label_key: &'static str,
+    /// Its corner label ("Mẫu 02-HD KĐ.ĐG 2019").
+    pub label: &'static str,
+    /// Whose review it is, for messages ("đảng viên", "tập thể").
+    pub who: &'static str,
+    /// The document type ("BẢN KIỂM ĐIỂM CÁ NHÂN", "BÁO CÁO").
+    pub title: &'static str,
+    /// The summary under it; `{nam}` stands for the year.
+    pub summary: &'static str,
+    /// A line under the summary naming who the form is for, when it has one.
+    pub subtitle: Option<&'static str>,
+    /// The identity lines, in order.
+    pub identity: &'static [Identity],
+    /// The opening sentence; `{tap_the}` stands for the cell's name.
+    pub opening: Option<&'static str>,
+    /// Section I's criteria.
+    pub criteria: &'static [CriterionForm],
+    /// The per-criterion level boxes, when the form has them.
+    pub levels: Option<&'static LevelBoxes>,
+    /// Section V's heading.
+    pub responsibility: &'static str,
+}
+
+/// A block of the part of a self-review that others fill in (the chi ủy's remarks, the cell's
+/// proposal, the decision), as the form lays it out.
+pub enum TailBlock {
+    /// A bold heading.
+    Heading(&'static str),
+    /// A label, and under it what the data knows or lines to write on.
+    Field(&'static str, TailValue),
+    /// A signature block without a name: its lines.
+    Sign(&'static [(&'static str, SignRole)]),
+}
+
+/// What the data fills in under a label of the self-review's tail.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TailValue {
+    /// Nothing: two lines to write on.
+    Lines,
+    /// Nothing: one line to write on.
+    Line,
+    /// The chi ủy's remarks.
+    Remarks,
+    /// The level the cell proposes.
+    Proposal,
+    /// The level decided.
+    Decision,
+}
+
+/// The self-rating at the end of sections I–VI of a self-review (HD 21: section VII).
+pub struct SelfRating {
+    /// Its heading ("VII. Tự nhận mức xếp loại chất lượng").
+    pub heading: &'static str,
+    /// Sub-headings: the civil-service rating, then the party rating.
+    pub civil: &'static str,
+    /// The party rating's sub-heading.
+    pub party: &'static str,
+    /// Who signs the self-review ("NGƯỜI TỰ KIỂM ĐIỂM", "(Ký, ghi rõ họ tên)").
+    pub signer: &'static [(&'static str, SignRole)],
+}
+
+/// The self-review forms of a regulation.
+pub struct SelfReviewForms {
+    /// The form a member writes.
+    pub form_of: fn(&Member) -> &'static ReviewForm,
+    /// The self-rating after section VI.
+    pub rating: &'static SelfRating,
+    /// What others fill in after the member's signature.
+    pub tail: &'static [TailBlock],
+}
+
+/// The collective report (Mẫu 01).
+pub struct CollectiveForm {
+    /// Sections I–VI.
+    pub review: &'static ReviewForm,
+    /// Section VII's heading.
+    pub rating_heading: &'static str,
+    /// The line under the rating, naming what goes with the report.
+    pub enclosure: Option<&'static str>,
+}
+
+/// The analysis and rating sheet of the cell (HD 21's Mẫu 03).
+pub struct AnalysisForm {
+    /// Key of its corner label in the data's `nhan_mau`.
+    pub label_key: &'static str,
+    /// Its corner label.
+    pub label: &'static str,
+    /// Groups of criteria (numeral, title, criteria); a group without criteria is itself rated.
+    pub groups: &'static [(&'static str, &'static str, &'static [&'static str])],
+    /// The level columns.
+    pub levels: &'static LevelBoxes,
+}
+
+impl AnalysisForm {
+    /// How many rated rows the sheet has (criteria, and groups without criteria).
+    pub fn rows(&self) -> usize {
+        self.groups.iter().map(|g| g.2.len().max(1)).sum()
+    }
+}
+
+/// A regulation: everything the year's review follows.
+pub struct Regulation {
+    /// Key in the data file (`quy_dinh`): "hd21-2019".
+    pub id: &'static str,
+    /// Its name as the clerk reads it.
+    pub name: &'static str,
+    /// How a rule's hint cites it ("HD 21-HD/BTCTW").
+    pub cite: &'static str,
+    /// The review years it governs, first and last.
+    pub years: (i32, i32),
+    /// Its figures.
+    pub thresholds: Thresholds,
+    /// What happens to members admitted recently.
+    pub new_members: NewMembers,
+    /// The collective report.
+    pub collective: &'static CollectiveForm,
+    /// The self-reviews.
+    pub self_review: &'static SelfReviewForms,
+    /// The cell's analysis sheet, when the regulation has one.
+    pub analysis: Option<&'static AnalysisForm>,
+    /// The documents of the review, in the order a clerk files them.
+    pub kinds: &'static [Kind],
+    /// The rules it adds to the ones every review follows.
+    pub rules: &'static [Rule],
+}
+
+impl std::fmt::Debug for Regulation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Regulation({})", self.id)
+    }
+}
+
+impl PartialEq for Regulation {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// Every regulation hoso knows, oldest first.
+pub static ALL: [&Regulation; 1] = [&hd21_2019::HD21];
+
+/// The regulation that governs the review of `year`.
+pub fn for_year(year: i32) -> Option<&'static Regulation> {
+    ALL.iter()
+        .copied()
+        .find(|r| (r.years.0..=r.years.1).contains(&year))
+}
+
+/// The regulation with this key ("hd21-2019").
+pub fn by_id(id: &str) -> Option<&'static Regulation> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
+
+/// The last year of a regulation still in force.
+pub const OPEN_ENDED: i32 = 9999;
+
+/// The years hoso has a regulation for, as a clerk reads them ("2019–2022 (HD 21-HD/BTCTW)").
+pub fn supported_years() -> String {
+    ALL.iter()
+        .map(|r| format!("{} ({})", r.years_text(), r.cite))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The keys `quy_dinh` accepts ("hd21-2019").
+pub fn ids() -> String {
+    ALL.iter().map(|r| r.id).collect::<Vec<_>>().join(", ")
+}
+
+impl Regulation {
+    /// The years it governs, as a clerk reads them: "2019–2022", "từ 2025".
+    pub fn years_text(&self) -> String {
+        if self.years.1 >= OPEN_ENDED {
+            format!("từ {}", self.years.0)
+        } else {
+            format!("{}–{}", self.years.0, self.years.1)
+        }
+    }
+
+    /// The ids of its document kinds.
+    pub fn kind_ids(&self) -> Vec<&'static str> {
+        self.kinds.iter().map(|k| k.id).collect()
+    }
+}

@@ -1,0 +1,242 @@
+//! Test harness: runs the real `hoso` binary in a fresh temp folder and reads what it wrote.
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The project's root folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The seed fixture.
+pub fn fixture() -> PathBuf {
+    root().join("fixtures/chi-bo-nvt-2020.yaml")
+}
+
+/// Runs `hoso` with `args` in `dir`.
+pub fn hoso(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_hoso"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("hoso runs")
+}
+
+/// Standard error as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Builds `data` into a fresh temp folder; returns the folder (kept alive by the TempDir).
+pub fn build(data: &Path) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = hoso(
+        tmp.path(),
+        &[
+            "build",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "build failed: {}", stderr(&o));
+    (tmp, out)
+}
+
+/// Collapses whitespace (and non-breaking spaces) to single spaces.
+pub fn squeeze(s: &str) -> String {
+    s.replace('\u{a0}', " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The text of each page of a PDF, extracted with lopdf.
+pub fn pdf_pages(path: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(path).expect("the PDF parses");
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    pages
+        .iter()
+        .map(|p| doc.extract_text(&[*p]).expect("text extracts"))
+        .collect()
+}
+
+/// All the text of a PDF, whitespace squeezed.
+pub fn pdf_text(path: &Path) -> String {
+    squeeze(&pdf_pages(path).join(" "))
+}
+
+/// A part of a zip package as text.
+pub fn zip_part(path: &Path, name: &str) -> String {
+    let f = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(f).expect("the .docx is a zip");
+    let mut s = String::new();
+    z.by_name(name)
+        .expect("part exists")
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// The text of a WordprocessingML node: its w:t texts, with a space for each line break or tab.
+pub fn wml_text(n: roxmltree::Node) -> String {
+    n.descendants()
+        .filter_map(|d| match d.tag_name().name() {
+            "t" => d.text().map(String::from),
+            "br" | "cr" | "tab" => Some(" ".to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The paragraphs of word/document.xml, each as its text.
+pub fn docx_paragraphs(path: &Path) -> Vec<String> {
+    let xml = zip_part(path, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("document.xml is well-formed");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("p"))
+        .map(wml_text)
+        .collect()
+}
+
+/// All the text of a .docx body, whitespace squeezed.
+pub fn docx_text(path: &Path) -> String {
+    squeeze(&docx_paragraphs(path).join(" "))
+}
+
+/// Asserts that each expected line occurs in `text`, in order.
+pub fn assert_in_order(what: &str, text: &str, expected: &[&str]) {
+    let mut from = 0;
+    for line in expected {
+        let want = squeeze(line);
+        match text[from..].find(&want) {
+            Some(i) => from += i + want.len(),
+            None => {
+                let anywhere = text.contains(&want);
+                panic!(
+                    "{what}: line not found {}:\n  {want}\n--- text after the last match ---\n{}",
+                    if anywhere {
+                        "in order (it occurs earlier)"
+                    } else {
+                        "at all"
+                    },
+                    text[from..].chars().take(300).collect::<String>()
+                );
+            }
+        }
+    }
+}
+
+/// `src` with the year of every date (`18/12/2020`, `1980-07-27`) moved by `years`: the same
+/// data, every interval kept, dated later.
+pub fn shift_dates(src: &str, years: i32) -> String {
+    let shift = |y: &str| (y.parse::<i32>().unwrap() + years).to_string();
+    let is_digits = |s: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let mut out = String::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        let parts: Vec<&str> = word.split('/').collect();
+        let dashed: Vec<&str> = word.split('-').collect();
+        if parts.len() == 3
+            && is_digits(parts[0], 1..=2)
+            && is_digits(parts[1], 1..=2)
+            && is_digits(parts[2], 4..=4)
+        {
+            out.push_str(&format!("{}/{}/{}", parts[0], parts[1], shift(parts[2])));
+        } else if dashed.len() == 3
+            && is_digits(dashed[0], 4..=4)
+            && is_digits(dashed[1], 2..=2)
+            && is_digits(dashed[2], 2..=2)
+        {
+            out.push_str(&format!("{}-{}-{}", shift(dashed[0]), dashed[1], dashed[2]));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in src.chars() {
+        if c.is_ascii_digit() || c == '/' || c == '-' {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// The seed fixture with every date moved to 2026 (the meeting in December 2026): laid out by
+/// Hướng dẫn 05-HD/VPTW, under the same regulation.
+pub fn fixture_2026(dir: &Path) -> PathBuf {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let path = dir.join("chi-bo-2026.yaml");
+    std::fs::write(&path, shift_dates(&src, 6)).unwrap();
+    path
+}
+
+/// A text run of a PDF as written: the font it is set in (its base name) and its text.
+#[derive(Clone, Debug)]
+pub struct FontRun {
+    /// 1-based page.
+    pub page: u32,
+    /// The font's base name, without the subset tag ("LiberationSerif-Bold").
+    pub font: String,
+    /// The text, decoded through the font's ToUnicode map.
+    pub text: String,
+}
+
+/// Every text run of a PDF with its font, read from the content streams with lopdf.
+pub fn pdf_font_runs(path: &Path) -> Vec<FontRun> {
+    let doc = lopdf::Document::load(path).expect("the PDF parses");
+    let mut out = Vec::new();
+    for (page, id) in doc.get_pages() {
+        let fonts = doc.get_page_fonts(id).unwrap();
+        let named: std::collections::BTreeMap<Vec<u8>, (String, lopdf::Encoding)> = fonts
+            .iter()
+            .map(|(name, f)| {
+                let base = f
+                    .get(b"BaseFont")
+                    .and_then(|b| b.as_name())
+                    .map(|b| String::from_utf8_lossy(b).into_owned())
+                    .unwrap_or_default();
+                let base = base
+                    .split_once('+')
+                    .map_or(base.clone(), |(_, b)| b.to_string());
+                (name.clone(), (base, f.get_font_encoding(&doc).unwrap()))
+            })
+            .collect();
+        let content = lopdf::content::Content::decode(&doc.get_page_content(id)).unwrap();
+        let mut current: Option<&(String, lopdf::Encoding)> = None;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "Tf" => current = op.operands[0].as_name().ok().and_then(|n| named.get(n)),
+                "Tj" | "TJ" => {
+                    let Some((font, enc)) = current else { continue };
+                    let mut text = String::new();
+                    let items: Vec<&lopdf::Object> = match &op.operands[0] {
+                        lopdf::Object::Array(a) => a.iter().collect(),
+                        o => vec![o],
+                    };
+                    for it in items {
+                        if let lopdf::Object::String(bytes, _) = it {
+                            text.push_str(&lopdf::Document::decode_text(enc, bytes).unwrap());
+                        }
+                    }
+                    out.push(FontRun {
+                        page,
+                        font: font.clone(),
+                        text,
+                    });
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}

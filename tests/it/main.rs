@@ -1,0 +1,20 @@
+//! All integration tests in one crate: Typst is linked once, not once per test file.
+
+mod bad_input;
+mod common;
+mod giay_moi;
+mod hd05;
+mod init;
+mod ke_hoach_seed;
+mod layout;
+mod literal_and_deterministic;
+mod mau_01;
+mod mau_02;
+mod mau_03;
+mod regenerate;
+mod regulation;
+mod review_documents;
+mod robustness;
+mod rules_rating;
+mod rules_timetable;
+mod schema;
