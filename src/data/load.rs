@@ -110,11 +110,45 @@ fn at<T>(s: &S<T>, path: &str) -> At {
     }
 }
 
+/// The general group's points (QĐ 366).
+const GENERAL_MAX: Points = Points::whole(30);
+/// The task group's points.
+const TASKS_MAX: Points = Points::whole(70);
+
+/// Whom a member's 2025 self-review is for, when the data does not say: a leader writes 2A;
+/// a member whose job is outside the political system (retired, student, private firm) 2C;
+/// anyone else 2B.
+fn default_subject(m: &RawMember) -> Subject {
+    if m.lanh_dao_quan_ly {
+        return Subject::Leader;
+    }
+    let job = m
+        .nghe_nghiep
+        .as_ref()
+        .map(|j| vn::text::nfc(&j.value).to_lowercase())
+        .unwrap_or_default();
+    let outside = [
+        "hưu",
+        "học sinh",
+        "sinh viên",
+        "tư nhân",
+        "tự do",
+        "kinh doanh",
+    ];
+    if outside.iter().any(|w| job.contains(w)) {
+        Subject::Outside
+    } else {
+        Subject::Member
+    }
+}
+
 /// Raw → model, collecting every problem instead of stopping at the first.
 struct Converter<'a> {
     file: &'a str,
     /// The review's regulation, once known (`None` when the year has none).
     regulation: Option<&'static Regulation>,
+    /// The criteria tables, read before the members' scores.
+    criteria: Vec<(&'static str, CriteriaTable)>,
     diags: Vec<Diagnostic>,
     ids: HashMap<String, usize>,
     /// Members in the file: no ballot can count more votes.
@@ -126,6 +160,7 @@ impl<'a> Converter<'a> {
         Converter {
             file,
             regulation: None,
+            criteria: Vec::new(),
             diags: Vec::new(),
             ids: HashMap::new(),
             member_count: 0,
@@ -410,6 +445,9 @@ impl<'a> Converter<'a> {
             RawGuide::Hd05 => &crate::guide::HD05,
         });
         let cell = self.cell(&raw.chi_bo);
+        if let Some(t) = &raw.bo_tieu_chi {
+            self.criteria_tables(t);
+        }
         let members = raw
             .dang_vien
             .iter()
@@ -433,6 +471,10 @@ impl<'a> Converter<'a> {
                     ("mau_01", &l.mau_01),
                     ("mau_02", &l.mau_02),
                     ("mau_03", &l.mau_03),
+                    ("mau_2a", &l.mau_2a),
+                    ("mau_2b", &l.mau_2b),
+                    ("mau_2c", &l.mau_2c),
+                    ("mau_04", &l.mau_04),
                 ]
                 .into_iter()
                 .filter_map(|(k, v)| {
@@ -495,12 +537,23 @@ impl<'a> Converter<'a> {
                 Some(RawQuotaBase::TotTroLen) => QuotaBase::GoodOrBetter,
                 _ => QuotaBase::GoodOnly,
             },
+            outstanding: raw
+                .quy_tac
+                .as_ref()
+                .and_then(|q| self.opt_text(&q.don_vi_xuat_sac, "quy_tac.don_vi_xuat_sac")),
+        };
+        let sign_off = match raw.nhan_mau.as_ref().and_then(|l| l.phan_ky_mau_2) {
+            None | Some(RawSignOffStyle::DayDu) => SignOffStyle::Full,
+            Some(RawSignOffStyle::CaNhan) => SignOffStyle::MemberOnly,
+            Some(RawSignOffStyle::XacNhanChiBo) => SignOffStyle::CellConfirms,
         };
         if self.diags.is_empty() {
             Ok(Dossier {
                 results,
                 residence_request,
                 settings,
+                criteria: std::mem::take(&mut self.criteria),
+                sign_off,
                 file: self.file.to_string(),
                 year,
                 regulation: regulation.unwrap_or(crate::regulation::ALL[0]),
@@ -590,6 +643,7 @@ impl<'a> Converter<'a> {
             mirrored: c.in_hai_mat,
             ..margins
         };
+        let late_year_end = c.ket_thuc_nam_muon;
         let abbreviation = self.text(&c.ky_hieu, "chi_bo.ky_hieu");
         if !abbreviation
             .chars()
@@ -610,12 +664,13 @@ impl<'a> Converter<'a> {
             abbreviation,
             place: self.text(&c.dia_danh, "chi_bo.dia_danh"),
             margins,
+            late_year_end,
         }
     }
 
     fn member_data(&mut self, s: &S<RawMember>, path: &str) -> Member {
         let m = &s.value;
-        let member = Member {
+        let mut member = Member {
             id: m.ma.value.trim().to_string(),
             full_name: self.text(&m.ho_ten, &format!("{path}.ho_ten")),
             birth_date: self.date(&m.ngay_sinh, &format!("{path}.ngay_sinh")),
@@ -680,6 +735,17 @@ impl<'a> Converter<'a> {
                 .as_ref()
                 .map(|a| self.assessment(a, &format!("{path}.danh_gia")))
                 .unwrap_or_default(),
+            subject: match m.doi_tuong.as_ref().map(|s| s.value) {
+                Some(RawSubject::LanhDaoQuanLy) => Subject::Leader,
+                Some(RawSubject::KhongGiuChucVu) => Subject::Member,
+                Some(RawSubject::NgoaiHeThong) => Subject::Outside,
+                None => default_subject(m),
+            },
+            performance: m
+                .ket_qua
+                .as_ref()
+                .map(|p| self.performance(p, &format!("{path}.ket_qua"))),
+            mitigated: m.tu_nhan_khac_phuc,
             has_review: m.kiem_diem.is_some(),
             review: m
                 .kiem_diem
@@ -688,10 +754,16 @@ impl<'a> Converter<'a> {
                 .unwrap_or_default(),
             at: at(s, path),
         };
-        // Section I has as many criteria as the member's form (which the member decides).
+        // Section I has as many criteria as the member's form, and the score is checked against
+        // the form's criteria table (the member decides which form).
         if let (Some(reg), Some(k)) = (self.regulation, &m.kiem_diem) {
             let form = (reg.self_review.form_of)(&member);
-            self.criteria_count(&k.uu_diem, form, &format!("{path}.kiem_diem"));
+            let path = format!("{path}.kiem_diem");
+            self.criteria_count(&k.uu_diem, form, &path);
+            member.review.score = k
+                .tu_cham_diem
+                .as_ref()
+                .map(|sc| self.score(sc, form.label_key, &format!("{path}.tu_cham_diem")));
         }
         member
     }
@@ -764,7 +836,22 @@ impl<'a> Converter<'a> {
                 .and_then(|s| self.number(s, "bao_cao_tap_the.so")),
             date: self.date(&r.ngay, "bao_cao_tap_the.ngay"),
             review,
-            rating: r.tu_xep_loai.map(rating),
+            rating: r.tu_xep_loai.as_ref().map(|s| rating(s.value)),
+            rating_at: r
+                .tu_xep_loai
+                .as_ref()
+                .map(|s| at(s, "bao_cao_tap_the.tu_xep_loai"))
+                .unwrap_or_default(),
+            score: r.tu_cham_diem.as_ref().map(|sc| {
+                let key = self
+                    .regulation
+                    .map_or("mau_01", |reg| reg.collective.review.label_key);
+                self.score(sc, key, "bao_cao_tap_the.tu_cham_diem")
+            }),
+            performance: r
+                .ket_qua
+                .as_ref()
+                .map(|p| self.performance(p, "bao_cao_tap_the.ket_qua")),
             recipients: r
                 .noi_nhan
                 .iter()
@@ -801,7 +888,234 @@ impl<'a> Converter<'a> {
             levels: a.cap_do.iter().map(|l| level(l.value)).collect(),
             remarks: self.opt_text(&a.nhan_xet, "phan_tich_chat_luong.nhan_xet"),
             proposal: a.de_nghi.map(rating),
+            at: at(&a.ngay, "phan_tich_chat_luong"),
         }
+    }
+
+    /// The upper committee's criteria tables: each row's maximum in points, each group summing to
+    /// its maximum (30 and 70).
+    fn criteria_tables(&mut self, t: &RawCriteriaTables) {
+        let tables = [
+            ("mau_01", &t.mau_01),
+            ("mau_2a", &t.mau_2a),
+            ("mau_2b", &t.mau_2b),
+            ("mau_2c", &t.mau_2c),
+        ];
+        for (key, table) in tables {
+            let Some(table) = table else { continue };
+            let path = format!("bo_tieu_chi.{key}");
+            let general = self.criteria_rows(&table.chung, GENERAL_MAX, &format!("{path}.chung"));
+            let tasks = self.criteria_rows(&table.nhiem_vu, TASKS_MAX, &format!("{path}.nhiem_vu"));
+            self.criteria.push((key, CriteriaTable { general, tasks }));
+        }
+    }
+
+    fn criteria_rows(
+        &mut self,
+        rows: &[S<RawCriterionRow>],
+        max: Points,
+        path: &str,
+    ) -> Vec<(String, Points)> {
+        let out: Vec<(String, Points)> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let p = format!("{path}[{i}]");
+                let text = self.text(&r.value.noi_dung, &format!("{p}.noi_dung"));
+                let points = self.points(&r.value.diem_toi_da, max, &format!("{p}.diem_toi_da"));
+                (text, points)
+            })
+            .collect();
+        let sum: Points = out.iter().map(|(_, p)| *p).sum();
+        if sum != max {
+            let (p, at) = match rows.first() {
+                Some(r) => (pos(&r.referenced), format!("{path}[0]")),
+                None => (Pos::default(), path.to_string()),
+            };
+            self.error(
+                p,
+                &at,
+                format!(
+                    "điểm tối đa của các tiêu chí cộng lại là {}, nhưng nhóm này có {} điểm.",
+                    sum.text(),
+                    max.text()
+                ),
+                Some("theo Quy định 366-QĐ/TW, nhóm tiêu chí chung có 30 điểm, nhóm kết quả thực hiện nhiệm vụ có 70 điểm; sửa «diem_toi_da» cho khớp."),
+            );
+        }
+        out
+    }
+
+    /// A number of points: not negative, at most `max`, at most one decimal.
+    fn points(&mut self, s: &S<f64>, max: Points, path: &str) -> Points {
+        self.points_at(s.value, pos(&s.referenced), max, path)
+    }
+
+    fn points_at(&mut self, v: f64, p: Pos, max: Points, path: &str) -> Points {
+        let tenths = (v * 10.0).round();
+        if !v.is_finite() || v < 0.0 || (v * 10.0 - tenths).abs() > 1e-6 {
+            self.error(
+                p,
+                path,
+                format!("«{v}» không phải số điểm hợp lệ."),
+                Some("điểm là số không âm, điểm lẻ ghi một chữ số thập phân, ví dụ 27 hoặc 27.5."),
+            );
+            return Points(0);
+        }
+        let points = Points(tenths as u32);
+        if points > max {
+            self.error(
+                p,
+                path,
+                format!(
+                    "{} điểm vượt mức tối đa {} điểm.",
+                    points.text(),
+                    max.text()
+                ),
+                None,
+            );
+        }
+        points
+    }
+
+    /// A score of the form with label key `key`: group totals, or each row of its criteria table.
+    fn score(&mut self, s: &RawScore, key: &str, path: &str) -> Score {
+        let table = self
+            .criteria
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, t)| t.clone());
+        let (general, general_rows) = self.group(
+            &s.chung,
+            table.as_ref().map(|t| t.general.as_slice()),
+            GENERAL_MAX,
+            key,
+            &format!("{path}.chung"),
+        );
+        let (tasks, task_rows) = self.group(
+            &s.nhiem_vu,
+            table.as_ref().map(|t| t.tasks.as_slice()),
+            TASKS_MAX,
+            key,
+            &format!("{path}.nhiem_vu"),
+        );
+        let rows = match (general_rows, task_rows) {
+            (None, None) => None,
+            (g, t) => Some((g.unwrap_or_default(), t.unwrap_or_default())),
+        };
+        Score {
+            general,
+            tasks,
+            rows,
+            at: at(&s.chung, path),
+        }
+    }
+
+    /// One group of a score: its total, and its rows when written row by row.
+    fn group(
+        &mut self,
+        s: &S<RawPoints>,
+        table: Option<&[(String, Points)]>,
+        max: Points,
+        key: &str,
+        path: &str,
+    ) -> (Points, Option<Vec<Points>>) {
+        let p = pos(&s.referenced);
+        match (&s.value, table) {
+            (RawPoints::Total(v), _) => (self.points_at(*v, p, max, path), None),
+            (RawPoints::Rows(_), None) => {
+                self.error(
+                    p,
+                    path,
+                    "điểm từng tiêu chí chỉ ghi được khi có bộ tiêu chí của mẫu này.".into(),
+                    Some(&format!(
+                        "ghi điểm cả nhóm (một số), hoặc thêm bộ tiêu chí «bo_tieu_chi.{key}»."
+                    )),
+                );
+                (Points(0), None)
+            }
+            (RawPoints::Rows(values), Some(rows)) => {
+                if values.len() != rows.len() {
+                    self.error(
+                        p,
+                        path,
+                        format!(
+                            "bộ tiêu chí «{key}» có {} tiêu chí ở nhóm này, nhưng ở đây có {} điểm.",
+                            rows.len(),
+                            values.len()
+                        ),
+                        Some("ghi điểm của từng tiêu chí, đúng thứ tự trong «bo_tieu_chi»."),
+                    );
+                }
+                let points: Vec<Points> = values
+                    .iter()
+                    .zip(rows)
+                    .enumerate()
+                    .map(|(i, (v, (_, row_max)))| {
+                        self.points_at(*v, p, *row_max, &format!("{path}[{i}]"))
+                    })
+                    .collect();
+                (points.iter().copied().sum(), Some(points))
+            }
+        }
+    }
+
+    /// The year's tasks: parts never more than the whole.
+    fn performance(&mut self, r: &RawPerformance, path: &str) -> Performance {
+        let get = |s: &Option<S<u32>>| s.as_ref().map(|s| s.value);
+        let out = Performance {
+            tasks: get(&r.so_nhiem_vu),
+            exceeded: get(&r.vuot_muc),
+            late: get(&r.cham_tien_do),
+            failed: get(&r.khong_hoan_thanh),
+            shortcomings: get(&r.han_che_ky_truoc),
+            fixed: get(&r.da_khac_phuc),
+            at: [
+                &r.so_nhiem_vu,
+                &r.vuot_muc,
+                &r.cham_tien_do,
+                &r.khong_hoan_thanh,
+                &r.han_che_ky_truoc,
+                &r.da_khac_phuc,
+            ]
+            .into_iter()
+            .flatten()
+            .next()
+            .map(|s| at(s, path))
+            .unwrap_or_default(),
+        };
+        if let Some(total) = out.tasks {
+            for (part, name) in [
+                (&r.vuot_muc, "vuot_muc"),
+                (&r.cham_tien_do, "cham_tien_do"),
+                (&r.khong_hoan_thanh, "khong_hoan_thanh"),
+            ] {
+                if let Some(s) = part
+                    && s.value > total
+                {
+                    self.error(
+                        pos(&s.referenced),
+                        &format!("{path}.{name}"),
+                        format!("{} nhiệm vụ, nhiều hơn tổng số {total} nhiệm vụ.", s.value),
+                        None,
+                    );
+                }
+            }
+        }
+        if let (Some(all), Some(s)) = (out.shortcomings, &r.da_khac_phuc)
+            && s.value > all
+        {
+            self.error(
+                pos(&s.referenced),
+                &format!("{path}.da_khac_phuc"),
+                format!(
+                    "{} hạn chế đã khắc phục, nhiều hơn {all} hạn chế của kỳ trước.",
+                    s.value
+                ),
+                None,
+            );
+        }
+        out
     }
 
     /// Section I of a review has no more criteria than its form.
@@ -845,7 +1159,13 @@ impl<'a> Converter<'a> {
             responsibility: opt(self, &r.trach_nhiem, "trach_nhiem"),
             direction: opt(self, &r.phuong_huong, "phuong_huong"),
             rating_civil: r.tu_xep_loai_vien_chuc.map(rating),
-            rating_party: r.tu_xep_loai_dang_vien.map(rating),
+            rating_party: r.tu_xep_loai_dang_vien.as_ref().map(|s| rating(s.value)),
+            rating_party_at: r
+                .tu_xep_loai_dang_vien
+                .as_ref()
+                .map(|s| at(s, &format!("{path}.tu_xep_loai_dang_vien")))
+                .unwrap_or_default(),
+            score: None,
         }
     }
 
@@ -973,6 +1293,12 @@ impl<'a> Converter<'a> {
                 _ => OnBehalf::Cell,
             },
             date_at: at(&p.ngay, "ke_hoach.ngay"),
+            draft_sent: self.opt_date(&p.gui_du_thao, "ke_hoach.gui_du_thao"),
+            draft_sent_at: p
+                .gui_du_thao
+                .as_ref()
+                .map(|s| at(s, "ke_hoach.gui_du_thao"))
+                .unwrap_or_default(),
         }
     }
 }

@@ -47,6 +47,123 @@ pub struct Dossier {
     pub residence_request: Option<ResidenceRequest>,
     /// Settings of the rating rules.
     pub settings: Settings,
+    /// The criteria tables the upper committee issued, by the form they score ("mau_2b").
+    pub criteria: Vec<(&'static str, CriteriaTable)>,
+    /// The sign-off of a 2025 self-review.
+    pub sign_off: SignOffStyle,
+}
+
+impl Dossier {
+    /// The criteria table of the form with this label key, when the data gives one.
+    pub fn criteria_table(&self, key: &str) -> Option<&CriteriaTable> {
+        self.criteria
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, t)| t)
+    }
+}
+
+/// How a 2025 self-review ends (the research has not seen the printed form: a setting).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SignOffStyle {
+    /// The member signs; below, the chi ủy's remarks, the cell's proposal, the decision.
+    #[default]
+    Full,
+    /// The member signs, nothing below.
+    MemberOnly,
+    /// The member (left) and the cell's confirmation (right), as Mẫu 05.
+    CellConfirms,
+}
+
+/// Points of a score in tenths (27,5 points = 275), so that sums never round.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Points(pub u32);
+
+impl Points {
+    /// Whole points.
+    pub const fn whole(n: u32) -> Points {
+        Points(n * 10)
+    }
+    /// As a clerk writes it: "27", "27,5".
+    pub fn text(self) -> String {
+        match self.0 % 10 {
+            0 => (self.0 / 10).to_string(),
+            t => format!("{},{t}", self.0 / 10),
+        }
+    }
+}
+
+impl std::ops::Add for Points {
+    type Output = Points;
+    fn add(self, o: Points) -> Points {
+        Points(self.0 + o.0)
+    }
+}
+
+impl std::iter::Sum for Points {
+    fn sum<I: Iterator<Item = Points>>(it: I) -> Points {
+        Points(it.map(|p| p.0).sum())
+    }
+}
+
+/// A self-assessed score of QĐ 366: the general group (of 30) and the task group (of 70).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Score {
+    /// The general group.
+    pub general: Points,
+    /// The task group.
+    pub tasks: Points,
+    /// The points of each row of the criteria table, when scored row by row.
+    pub rows: Option<(Vec<Points>, Vec<Points>)>,
+    /// Where it was written.
+    pub at: At,
+}
+
+impl Score {
+    /// The total, of 100.
+    pub fn total(&self) -> Points {
+        self.general + self.tasks
+    }
+}
+
+/// A criteria table: rows of the general group and of the task group, each with its maximum.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CriteriaTable {
+    /// The general group's rows.
+    pub general: Vec<(String, Points)>,
+    /// The task group's rows.
+    pub tasks: Vec<(String, Points)>,
+}
+
+/// What the year's tasks came to, as far as the data says.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Performance {
+    /// Tasks given.
+    pub tasks: Option<u32>,
+    /// Done beyond the target.
+    pub exceeded: Option<u32>,
+    /// Late.
+    pub late: Option<u32>,
+    /// Not done.
+    pub failed: Option<u32>,
+    /// Shortcomings pointed out at the last review.
+    pub shortcomings: Option<u32>,
+    /// Of those, fixed.
+    pub fixed: Option<u32>,
+    /// Where it was written.
+    pub at: At,
+}
+
+/// Whom a 2025 self-review is for (HD 43 §2.1 b): the form 2A, 2B or 2C.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Subject {
+    /// Holds a leadership or management post (2A).
+    Leader,
+    /// Holds none (2B).
+    #[default]
+    Member,
+    /// Works outside the political system: retired, student, private firm (2C).
+    Outside,
 }
 
 /// The forms' corner labels ("Mẫu 02, Phụ lục 1") the district uses instead of the
@@ -65,10 +182,12 @@ impl FormLabels {
 }
 
 /// Settings of the rating rules.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Settings {
     /// What the 20 % quota of "xuất sắc" is counted on.
     pub quota_base: QuotaBase,
+    /// The decision that lets an outstanding unit rate up to 25 %, when there is one.
+    pub outstanding: Option<String>,
 }
 
 /// The base of the "xuất sắc" quota.
@@ -226,6 +345,8 @@ pub struct Cell {
     pub place: String,
     /// Page margins.
     pub margins: Margins,
+    /// The unit's year ends late: the review may run to 15/01.
+    pub late_year_end: bool,
 }
 
 /// A reference to a member: an index into `Dossier::members`.
@@ -338,6 +459,12 @@ pub struct Member {
     pub residence: Option<Residence>,
     /// How the cell assessed the member.
     pub assessment: Assessment,
+    /// Whom the 2025 self-review is for (2A, 2B, 2C).
+    pub subject: Subject,
+    /// The year's tasks, as far as the data says.
+    pub performance: Option<Performance>,
+    /// Disciplined, but found and reported the fault and put it right (QĐ 366 Điều 11).
+    pub mitigated: bool,
     /// Whether the file writes a self-review for the member.
     pub has_review: bool,
     /// Where the member was written.
@@ -399,6 +526,10 @@ pub struct Plan {
     pub on_behalf: OnBehalf,
     /// Where the plan's date was written.
     pub date_at: At,
+    /// The day the draft collective report is sent to the members.
+    pub draft_sent: Option<NaiveDate>,
+    /// Where it was written.
+    pub draft_sent_at: At,
 }
 
 /// A period of the timetable.
@@ -620,8 +751,12 @@ pub struct SelfReview {
     pub direction: Option<String>,
     /// VII.1.
     pub rating_civil: Option<Rating>,
-    /// VII.2.
+    /// VII.2 (2019), or B.II (2025): the level proposed for oneself.
     pub rating_party: Option<Rating>,
+    /// Where it was written.
+    pub rating_party_at: At,
+    /// B.I (2025): the self-assessed score.
+    pub score: Option<Score>,
 }
 
 /// The cell's collective report (Mẫu 01).
@@ -633,8 +768,14 @@ pub struct CollectiveReport {
     pub date: NaiveDate,
     /// Sections I–VI.
     pub review: SelfReview,
-    /// VII.
+    /// VII (2019), or B.II (2025).
     pub rating: Option<Rating>,
+    /// Where it was written.
+    pub rating_at: At,
+    /// B.I (2025): the self-assessed score.
+    pub score: Option<Score>,
+    /// The year's tasks, as far as the data says.
+    pub performance: Option<Performance>,
     /// Recipients.
     pub recipients: Vec<String>,
     /// Who signs.
@@ -656,4 +797,6 @@ pub struct Analysis {
     pub remarks: Option<String>,
     /// Proposed level.
     pub proposal: Option<Rating>,
+    /// Where it was written.
+    pub at: At,
 }

@@ -112,6 +112,10 @@ pub struct RawDossier {
     /// Thiết lập quy tắc xếp loại. Không ghi thì dùng cách tính mặc định theo HD 21-HD/BTCTW.
     #[serde(default)]
     pub quy_tac: Option<RawSettings>,
+    /// Bộ tiêu chí chấm điểm do cấp trên ban hành (mẫu năm 2025), cho từng mẫu: các tiêu chí và
+    /// điểm tối đa. Không ghi thì mỗi bản kiểm điểm chỉ ghi điểm cả nhóm (…/30, …/70).
+    #[serde(default)]
+    pub bo_tieu_chi: Option<RawCriteriaTables>,
 }
 
 /// Thể thức trình bày văn bản của Đảng.
@@ -131,6 +135,11 @@ pub struct RawSettings {
     /// Cơ sở tính tỷ lệ tối đa 20% «Hoàn thành xuất sắc nhiệm vụ». Không ghi thì là «chi_tot».
     #[serde(default)]
     pub co_so_ty_le_xuat_sac: Option<RawQuotaBase>,
+    /// Đơn vị có thành tích nổi trội, đột phá được cấp có thẩm quyền cho tỷ lệ «xuất sắc» đến 25%
+    /// số «tốt» (Quy định 366-QĐ/TW): ghi số, ngày của quyết định, ví dụ «Quyết định số 15-QĐ/ĐU
+    /// ngày 05/12/2026 của Đảng ủy phường». Không ghi thì tỷ lệ là 20%.
+    #[serde(default)]
+    pub don_vi_xuat_sac: Option<S<String>>,
 }
 
 /// Cơ sở tính tỷ lệ tối đa 20% đảng viên «Hoàn thành xuất sắc nhiệm vụ».
@@ -205,7 +214,15 @@ pub struct RawCollectiveReport {
     pub kiem_diem: Option<S<RawSelfReview>>,
     /// Mục VII: mức xếp loại chất lượng chi bộ tự nhận. Không ghi thì để các ô trống.
     #[serde(default)]
-    pub tu_xep_loai: Option<RawRating>,
+    pub tu_xep_loai: Option<S<RawRating>>,
+    /// Phần B.I (mẫu 2025): điểm tập thể tự chấm — nhóm tiêu chí chung (0–30) và nhóm tiêu chí về
+    /// kết quả thực hiện nhiệm vụ (0–70).
+    #[serde(default)]
+    pub tu_cham_diem: Option<RawScore>,
+    /// Kết quả thực hiện nhiệm vụ của tập thể trong năm (mẫu năm 2025), để kiểm tra điều kiện của
+    /// mức «Hoàn thành xuất sắc nhiệm vụ».
+    #[serde(default)]
+    pub ket_qua: Option<RawPerformance>,
     /// Nơi nhận, mỗi nơi một dòng; dòng «Lưu …» được in tự động.
     #[serde(default)]
     pub noi_nhan: Vec<S<String>>,
@@ -251,6 +268,37 @@ pub struct RawFormLabels {
     /// Nhãn của phiếu phân tích chất lượng chi bộ. Không ghi thì là «Mẫu 03-HD KĐ.ĐG 2019».
     #[serde(default)]
     pub mau_03: Option<S<String>>,
+    /// Nhãn của Mẫu 2A (mẫu 2025). Không ghi thì là «Mẫu 2A-HD KĐ.ĐG 2025» (chưa đối chiếu bản
+    /// gốc: có nơi in «Mẫu 02A-HD KĐ.ĐG 2025»).
+    #[serde(default)]
+    pub mau_2a: Option<S<String>>,
+    /// Nhãn của Mẫu 2B. Không ghi thì là «Mẫu 2B-HD KĐ.ĐG 2025».
+    #[serde(default)]
+    pub mau_2b: Option<S<String>>,
+    /// Nhãn của Mẫu 2C. Không ghi thì là «Mẫu 2C-HD KĐ.ĐG 2025».
+    #[serde(default)]
+    pub mau_2c: Option<S<String>>,
+    /// Nhãn của danh mục hồ sơ (Mẫu 04). Không ghi thì là «Mẫu 04-HD KĐ.ĐG 2025».
+    #[serde(default)]
+    pub mau_04: Option<S<String>>,
+    /// Phần ký cuối bản kiểm điểm mẫu 2025 (chưa đối chiếu bản gốc): «day_du» (mặc định: người
+    /// tự kiểm điểm ký, dưới là nhận xét của chi ủy, chi bộ đề xuất, đảng ủy xếp loại),
+    /// «ca_nhan» (chỉ người tự kiểm điểm ký) hoặc «xac_nhan_chi_bo» (cá nhân tự đánh giá và xác
+    /// nhận của chi bộ, hai bên, như Mẫu 05).
+    #[serde(default)]
+    pub phan_ky_mau_2: Option<RawSignOffStyle>,
+}
+
+/// Phần ký cuối bản kiểm điểm cá nhân mẫu 2025.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawSignOffStyle {
+    /// Người tự kiểm điểm ký; dưới là nhận xét của chi ủy, chi bộ đề xuất, đảng ủy xếp loại.
+    DayDu,
+    /// Chỉ người tự kiểm điểm ký.
+    CaNhan,
+    /// Cá nhân tự đánh giá (trái) và xác nhận của chi bộ (phải), như Mẫu 05.
+    XacNhanChiBo,
 }
 
 /// Hội nghị kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên.
@@ -388,6 +436,10 @@ pub struct RawCell {
     /// trái 30, phải 15.
     #[serde(default)]
     pub le_trang: Option<RawMargins>,
+    /// true nếu năm công tác của cơ quan, đơn vị kết thúc muộn: hạn hoàn thành kiểm điểm là
+    /// 15/01 năm sau thay vì 31/12 (Hướng dẫn 43-HD/BTCTW). Không ghi là false.
+    #[serde(default)]
+    pub ket_thuc_nam_muon: bool,
     /// In hai mặt: ghi «true» thì trang mặt sau đổi lề trái và lề phải cho nhau (trái 15, phải 30
     /// theo HD 05-HD/VPTW). Không ghi là in một mặt.
     #[serde(default)]
@@ -505,6 +557,19 @@ pub struct RawMember {
     /// ý kiến góp ý, phiếu biểu quyết, mức xếp loại.
     #[serde(default)]
     pub danh_gia: Option<RawAssessment>,
+    /// Đối tượng kiểm điểm theo mẫu năm 2025: «lanh_dao_quan_ly» (Mẫu 2A), «khong_giu_chuc_vu»
+    /// (Mẫu 2B) hoặc «ngoai_he_thong» (Mẫu 2C). Không ghi thì: có «lanh_dao_quan_ly: true» là 2A;
+    /// nghề nghiệp là hưu trí, học sinh, sinh viên, doanh nghiệp tư nhân là 2C; còn lại là 2B.
+    #[serde(default)]
+    pub doi_tuong: Option<S<RawSubject>>,
+    /// Kết quả thực hiện nhiệm vụ trong năm (mẫu năm 2025): số nhiệm vụ, vượt mức, chậm, không
+    /// hoàn thành; hạn chế kỳ trước và số đã khắc phục.
+    #[serde(default)]
+    pub ket_qua: Option<RawPerformance>,
+    /// true nếu đồng chí bị kỷ luật đã tự phát hiện, tự báo cáo và khắc phục vi phạm: cấp có thẩm
+    /// quyền xem xét, không buộc xếp «Không hoàn thành nhiệm vụ» (Quy định 366-QĐ/TW Điều 11).
+    #[serde(default)]
+    pub tu_nhan_khac_phuc: bool,
 }
 
 /// Miễn hoặc bị đình chỉ sinh hoạt đảng.
@@ -625,9 +690,155 @@ pub struct RawSelfReview {
     /// Mục VII.1. Tự nhận mức xếp loại cán bộ, công chức, viên chức.
     #[serde(default)]
     pub tu_xep_loai_vien_chuc: Option<RawRating>,
-    /// Mục VII.2. Tự nhận mức xếp loại đảng viên.
+    /// Mục VII.2 (mẫu 2019), hoặc phần B.II (mẫu 2025): mức xếp loại đảng viên tự nhận, tự đề xuất.
     #[serde(default)]
-    pub tu_xep_loai_dang_vien: Option<RawRating>,
+    pub tu_xep_loai_dang_vien: Option<S<RawRating>>,
+    /// Phần B.I (mẫu 2025, Quy định 366-QĐ/TW): điểm tự chấm — nhóm tiêu chí chung (0–30) và nhóm
+    /// tiêu chí về kết quả thực hiện nhiệm vụ (0–70). Tổng điểm được tính, không ghi.
+    #[serde(default)]
+    pub tu_cham_diem: Option<RawScore>,
+}
+
+/// Điểm tự chấm theo hai nhóm tiêu chí của Quy định 366-QĐ/TW. Mỗi nhóm ghi một số (ví dụ
+/// «chung: 27»), hoặc, khi cấp trên ban hành bộ tiêu chí («bo_tieu_chi»), danh sách điểm từng
+/// tiêu chí theo thứ tự (ví dụ «chung: [18, 8, 1.5]»). Điểm lẻ ghi một chữ số thập phân.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawScore {
+    /// Nhóm tiêu chí chung: tối đa 30 điểm.
+    pub chung: S<RawPoints>,
+    /// Nhóm tiêu chí về kết quả thực hiện nhiệm vụ: tối đa 70 điểm.
+    pub nhiem_vu: S<RawPoints>,
+}
+
+/// Điểm của một nhóm tiêu chí: một số, hoặc danh sách điểm từng tiêu chí của bộ tiêu chí.
+#[derive(Debug, Clone)]
+pub enum RawPoints {
+    /// Điểm cả nhóm.
+    Total(f64),
+    /// Điểm từng tiêu chí, theo thứ tự của bộ tiêu chí.
+    Rows(Vec<f64>),
+}
+
+impl JsonSchema for RawPoints {
+    fn schema_name() -> Cow<'static, str> {
+        "RawPoints".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                { "type": "number", "minimum": 0 },
+                { "type": "array", "items": { "type": "number", "minimum": 0 } }
+            ]
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for RawPoints {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct PointsVisitor;
+        impl<'de> Visitor<'de> for PointsVisitor {
+            type Value = RawPoints;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("một số điểm, hoặc danh sách điểm từng tiêu chí")
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawPoints, E> {
+                Ok(RawPoints::Total(v as f64))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawPoints, E> {
+                Ok(RawPoints::Total(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawPoints, E> {
+                Ok(RawPoints::Total(v))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<RawPoints, A::Error> {
+                let mut rows = Vec::new();
+                while let Some(v) = seq.next_element::<f64>()? {
+                    rows.push(v);
+                }
+                Ok(RawPoints::Rows(rows))
+            }
+        }
+        d.deserialize_any(PointsVisitor)
+    }
+}
+
+/// Bộ tiêu chí chấm điểm do cấp ủy cấp trên cụ thể hóa (Hướng dẫn 43-HD/BTCTW §7.12), cho từng
+/// mẫu; mẫu nào không có thì chỉ ghi điểm cả nhóm.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriteriaTables {
+    /// Bộ tiêu chí của tập thể (Mẫu 01, Phụ lục 1).
+    #[serde(default)]
+    pub mau_01: Option<RawCriteriaTable>,
+    /// Bộ tiêu chí của cá nhân giữ chức vụ lãnh đạo, quản lý (Mẫu 2A, Phụ lục 3).
+    #[serde(default)]
+    pub mau_2a: Option<RawCriteriaTable>,
+    /// Bộ tiêu chí của cá nhân không giữ chức vụ lãnh đạo, quản lý (Mẫu 2B, Phụ lục 4).
+    #[serde(default)]
+    pub mau_2b: Option<RawCriteriaTable>,
+    /// Bộ tiêu chí của đảng viên không làm việc trong hệ thống chính trị (Mẫu 2C, Phụ lục 5).
+    #[serde(default)]
+    pub mau_2c: Option<RawCriteriaTable>,
+}
+
+/// Một bộ tiêu chí: các tiêu chí của nhóm chung (cộng đúng 30 điểm) và của nhóm kết quả thực
+/// hiện nhiệm vụ (cộng đúng 70 điểm).
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriteriaTable {
+    /// Các tiêu chí của nhóm tiêu chí chung, mỗi tiêu chí có nội dung và điểm tối đa.
+    pub chung: Vec<S<RawCriterionRow>>,
+    /// Các tiêu chí của nhóm tiêu chí về kết quả thực hiện nhiệm vụ.
+    pub nhiem_vu: Vec<S<RawCriterionRow>>,
+}
+
+/// Một tiêu chí chấm điểm.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawCriterionRow {
+    /// Nội dung tiêu chí, ví dụ «Phẩm chất chính trị, đạo đức, lối sống».
+    pub noi_dung: S<String>,
+    /// Điểm tối đa của tiêu chí.
+    pub diem_toi_da: S<f64>,
+}
+
+/// Kết quả thực hiện nhiệm vụ trong năm, để kiểm tra điều kiện của từng mức xếp loại (Quy định
+/// 366-QĐ/TW Điều 11). Ghi những số đã biết; số nào không ghi thì không kiểm tra điều kiện đó.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawPerformance {
+    /// Tổng số nhiệm vụ, chỉ tiêu được giao trong năm.
+    #[serde(default)]
+    pub so_nhiem_vu: Option<S<u32>>,
+    /// Số nhiệm vụ hoàn thành vượt mức (mức «xuất sắc» cần từ 30% trở lên).
+    #[serde(default)]
+    pub vuot_muc: Option<S<u32>>,
+    /// Số nhiệm vụ chậm tiến độ.
+    #[serde(default)]
+    pub cham_tien_do: Option<S<u32>>,
+    /// Số nhiệm vụ không hoàn thành.
+    #[serde(default)]
+    pub khong_hoan_thanh: Option<S<u32>>,
+    /// Số hạn chế, khuyết điểm được chỉ ra ở kỳ kiểm điểm trước.
+    #[serde(default)]
+    pub han_che_ky_truoc: Option<S<u32>>,
+    /// Số hạn chế, khuyết điểm đó đã khắc phục xong (mức «xuất sắc» cần khắc phục hết).
+    #[serde(default)]
+    pub da_khac_phuc: Option<S<u32>>,
+}
+
+/// Đối tượng kiểm điểm (Hướng dẫn 43-HD/BTCTW §2.1), quyết định mẫu bản kiểm điểm năm 2025.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RawSubject {
+    /// Cá nhân giữ chức vụ lãnh đạo, quản lý: Mẫu 2A (Phụ lục 3, Quy định 366-QĐ/TW).
+    LanhDaoQuanLy,
+    /// Cá nhân không giữ chức vụ lãnh đạo, quản lý: Mẫu 2B (Phụ lục 4).
+    KhongGiuChucVu,
+    /// Đảng viên không làm việc trong hệ thống chính trị (cán bộ hưu trí, học sinh, sinh viên,
+    /// doanh nghiệp tư nhân…): Mẫu 2C (Phụ lục 5).
+    NgoaiHeThong,
 }
 
 /// Ký thay mặt chi bộ hay chi ủy.
@@ -651,6 +862,10 @@ pub struct RawPlan {
     pub so: Option<S<String>>,
     /// Ngày ban hành kế hoạch, viết 01/12/2020 hoặc 2020-12-01.
     pub ngay: S<String>,
+    /// Ngày gửi dự thảo báo cáo kiểm điểm tập thể (Mẫu 01) đến đảng viên dự hội nghị; theo
+    /// Hướng dẫn 43-HD/BTCTW phải trước ngày họp ít nhất 03 ngày làm việc.
+    #[serde(default)]
+    pub gui_du_thao: Option<S<String>>,
     /// Trích yếu dưới tên văn bản, ví dụ
     /// «tổ chức kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm 2020».
     pub trich_yeu: S<String>,

@@ -7,6 +7,7 @@ use super::common::{self, comrade_with_post, item, vote_line};
 use crate::data::tally::{self, percent, share};
 use crate::data::{Dossier, OnBehalf, PartyPost, Rating, ResultsReport};
 use crate::doc::{Block, Cell, Document, Run, Title};
+use crate::regulation::short_label;
 use crate::vn;
 
 /// The kind's id: file name and `--only` value.
@@ -15,30 +16,108 @@ pub const KIND: &str = "bao-cao-ket-qua";
 /// Document-type abbreviation in the number ("Số 07-BC/CB").
 pub const DOC_TYPE: &str = "BC";
 
-/// The files usually sent with the report, counted from the data.
-fn usual_enclosures(d: &Dossier) -> Vec<String> {
-    let mut out = Vec::new();
-    if d.collective.is_some() {
-        out.push("Báo cáo kiểm điểm tập thể chi bộ (Mẫu 01)".to_string());
+/// What the review's file holds, counted from the data: what the report encloses and Mẫu 04
+/// lists.
+pub struct Files {
+    /// The collective report's name and short label, when written.
+    pub collective: Option<(&'static str, String)>,
+    /// The analysis sheet's short label, when written.
+    pub analysis: Option<String>,
+    /// The minutes are written.
+    pub minutes: bool,
+    /// Members the upper level asked to explain issues (gợi ý kiểm điểm).
+    pub prompted: u32,
+    /// The self-reviews: their name, and how many of each form (short label, count).
+    pub reviews: (&'static str, Vec<(String, u32)>),
+    /// Members whose residence committee is asked for remarks.
+    pub residence: u32,
+}
+
+impl Files {
+    /// How many self-reviews.
+    pub fn review_count(&self) -> u32 {
+        self.reviews.1.iter().map(|(_, n)| n).sum()
     }
-    if d.analysis.is_some() {
-        out.push("Phiếu phân tích chất lượng và đánh giá, xếp loại chi bộ (Mẫu 03)".to_string());
+    /// The forms of the self-reviews: "Mẫu 02", or "Mẫu 2A: 2; Mẫu 2B: 9".
+    pub fn review_forms(&self) -> String {
+        match self.reviews.1.as_slice() {
+            [(label, _)] => label.clone(),
+            many => many
+                .iter()
+                .map(|(l, n)| format!("{l}: {n}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
     }
-    if d.meeting.as_ref().is_some_and(|m| m.minutes.is_some()) {
-        out.push("Biên bản hội nghị kiểm điểm".to_string());
-    }
-    let reviewed = d
+}
+
+/// The review's files, counted from the data.
+pub fn files(d: &Dossier) -> Files {
+    let label =
+        |key: &str, default: &str| short_label(&d.form_labels.get(key, default)).to_string();
+    let collective = d.collective.as_ref().map(|_| {
+        let f = d.regulation.collective.review;
+        (f.list_name, label(f.label_key, f.label))
+    });
+    let analysis = match (d.regulation.analysis, &d.analysis) {
+        (Some(f), Some(_)) => Some(label(f.label_key, f.label)),
+        _ => None,
+    };
+    let reviewed: Vec<&crate::data::Member> = d
         .members
         .iter()
         .filter(|m| tally::standing(d, m).reviewed())
-        .count();
-    out.push(format!(
-        "Bản kiểm điểm cá nhân của {reviewed} đảng viên (Mẫu 02)"
-    ));
-    let residence = super::phieu_213::recipients(d).len();
-    if residence > 0 {
+        .collect();
+    let mut forms: Vec<(String, u32)> = Vec::new();
+    let mut name = "";
+    for m in &reviewed {
+        let f = (d.regulation.self_review.form_of)(m);
+        name = f.list_name;
+        let l = label(f.label_key, f.label);
+        match forms.iter_mut().find(|(x, _)| *x == l) {
+            Some((_, n)) => *n += 1,
+            None => forms.push((l, 1)),
+        }
+    }
+    forms.sort();
+    Files {
+        collective,
+        analysis,
+        minutes: d.meeting.as_ref().is_some_and(|m| m.minutes.is_some()),
+        prompted: reviewed
+            .iter()
+            .filter(|m| !m.assessment.prompts.is_empty())
+            .count() as u32,
+        reviews: (name, forms),
+        residence: super::phieu_213::recipients(d).len() as u32,
+    }
+}
+
+/// The files usually sent with the report, counted from the data.
+fn usual_enclosures(d: &Dossier) -> Vec<String> {
+    let f = files(d);
+    let mut out = Vec::new();
+    if let Some((name, label)) = &f.collective {
+        out.push(format!("{name} ({label})"));
+    }
+    if let Some(label) = &f.analysis {
         out.push(format!(
-            "Phiếu nhận xét của chi ủy nơi cư trú đối với {residence} đảng viên (Quy định 213-QĐ/TW)"
+            "Phiếu phân tích chất lượng và đánh giá, xếp loại chi bộ ({label})"
+        ));
+    }
+    if f.minutes {
+        out.push("Biên bản hội nghị kiểm điểm".to_string());
+    }
+    out.push(format!(
+        "{} của {} đảng viên ({})",
+        f.reviews.0,
+        f.review_count(),
+        f.review_forms()
+    ));
+    if f.residence > 0 {
+        out.push(format!(
+            "Phiếu nhận xét của chi ủy nơi cư trú đối với {} đảng viên (Quy định 213-QĐ/TW)",
+            f.residence
         ));
     }
     out
@@ -117,6 +196,15 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
 
     b.push(Block::heading("II. KẾT QUẢ"));
     b.push(Block::heading("1. Đánh giá, xếp loại chất lượng chi bộ"));
+    if let (Some(s), Some(score)) = (
+        d.regulation.scoring,
+        d.collective.as_ref().and_then(|c| c.score.as_ref()),
+    ) {
+        b.push(Block::body(format!(
+            "Chi bộ tự chấm: {}.",
+            common::score_text(s, score)
+        )));
+    }
     if let Some(c) = d.collective.as_ref().and_then(|c| c.rating) {
         b.push(Block::body(format!(
             "Chi bộ tự nhận mức xếp loại: {}.",
@@ -207,6 +295,12 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
             )));
         }
     }
+    if d.regulation.scoring.is_some() {
+        b.push(Block::body(
+            "Điểm tự chấm và mức xếp loại của từng đảng viên:",
+        ));
+        b.push(member_scores(d, &t));
+    }
     if !t.pending.is_empty() {
         let names: Vec<String> = t
             .pending
@@ -289,6 +383,55 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         },
         b,
     )
+}
+
+/// A form as the table's "Mẫu" column names it: "2B" for "Mẫu 2B-HD KĐ.ĐG 2025".
+fn form_name(label: &str) -> &str {
+    let short = short_label(label);
+    short.strip_prefix("Mẫu ").unwrap_or(short)
+}
+
+/// Each member rated (or still to be) with their form, score and level, in name order.
+fn member_scores(d: &Dossier, t: &tally::RatingTable) -> Block {
+    let mut members: Vec<(&crate::data::Member, Option<Rating>)> = Rating::ALL
+        .iter()
+        .flat_map(|r| t.by_level[*r as usize].iter().map(move |m| (*m, Some(*r))))
+        .chain(t.pending.iter().map(|m| (*m, None)))
+        .map(|(m, r)| (d.member(m), r))
+        .collect();
+    vn::collate::sort_by_name(&mut members, |(m, _)| &m.full_name);
+    let rows = members
+        .iter()
+        .enumerate()
+        .map(|(i, (m, r))| {
+            let f = (d.regulation.self_review.form_of)(m);
+            let score = m.review.score.as_ref();
+            let points = |p: Option<crate::data::Points>| p.map_or(String::new(), |p| p.text());
+            vec![
+                Cell::centred((i + 1).to_string()),
+                Cell::text(&m.full_name),
+                Cell::centred(form_name(&d.form_labels.get(f.label_key, f.label))),
+                Cell::centred(points(score.map(|s| s.general))),
+                Cell::centred(points(score.map(|s| s.tasks))),
+                Cell::centred(points(score.map(|s| s.total()))),
+                Cell::text(r.map_or("Chưa có kết quả", Rating::name)),
+            ]
+        })
+        .collect();
+    Block::Table {
+        widths: vec![7.0, 40.0, 16.0, 15.0, 15.0, 14.0, 45.0],
+        header: vec![vec![
+            Cell::centred("TT").bold(),
+            Cell::centred("Họ và tên").bold(),
+            Cell::centred("Mẫu").bold(),
+            Cell::centred("Nhóm chung (30)").bold(),
+            Cell::centred("Nhiệm vụ (70)").bold(),
+            Cell::centred("Tổng (100)").bold(),
+            Cell::centred("Mức xếp loại").bold(),
+        ]],
+        rows,
+        compact: false,
+    }
 }
 
 fn sorted(mut names: Vec<String>) -> Vec<String> {

@@ -115,6 +115,14 @@ fn member_lines(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
         runs: vec![Run::bold(format!("{}:", comrade_with_post(m)))],
     });
     let standing = tally::standing(d, m);
+    if let Some(s) = d.regulation.scoring {
+        b.push(item(format!(
+            "- Tự chấm: {}.",
+            m.review.score.as_ref().map_or("……………………".to_string(), |x| {
+                common::score_text(s, x)
+            })
+        )));
+    }
     b.push(item(format!(
         "- Tự nhận mức xếp loại: {}.",
         m.review.rating_party.map_or("……………………", |r| r.name())
@@ -185,6 +193,15 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
 
     b.push(Block::heading("2. Đánh giá, xếp loại chất lượng chi bộ"));
     let claimed = d.collective.as_ref().and_then(|c| c.rating);
+    if let (Some(s), Some(score)) = (
+        d.regulation.scoring,
+        d.collective.as_ref().and_then(|c| c.score.as_ref()),
+    ) {
+        b.push(Block::body(format!(
+            "Chi bộ tự chấm: {}.",
+            common::score_text(s, score)
+        )));
+    }
     b.push(Block::body(format!(
         "Chi bộ tự nhận mức xếp loại: {}.",
         claimed.map_or("……………………", |r| r.name())
@@ -205,9 +222,16 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
     b.push(Block::heading(
         "3. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
     ));
-    b.push(Block::body(
-        "Từng đảng viên trình bày bản kiểm điểm cá nhân (Mẫu 02); hội nghị góp ý, chi ủy nhận xét; đảng viên chính thức có mặt bỏ phiếu kín đề xuất mức xếp loại.",
-    ));
+    let forms: Vec<String> = super::bao_cao_ket_qua::files(d)
+        .reviews
+        .1
+        .into_iter()
+        .map(|(label, _)| label)
+        .collect();
+    b.push(Block::body(format!(
+        "Từng đảng viên trình bày bản kiểm điểm cá nhân ({}); hội nghị góp ý, chi ủy nhận xét; đảng viên chính thức có mặt bỏ phiếu kín đề xuất mức xếp loại.",
+        forms.join(", ")
+    )));
     let reviewed = d
         .members
         .iter()

@@ -197,6 +197,28 @@ pub fn vote_line(v: &crate::data::Votes, voters: u32) -> String {
         .join("; ")
 }
 
+/// A self-assessed score as prose writes it: "90/100 điểm (nhóm tiêu chí chung 27/30; nhóm tiêu
+/// chí về kết quả thực hiện nhiệm vụ 63/70)".
+pub fn score_text(s: &crate::regulation::Scoring, score: &crate::data::Score) -> String {
+    let group = |title: &str| {
+        title
+            .split_once(". ")
+            .map_or(title, |(_, t)| t)
+            .to_lowercase()
+    };
+    format!(
+        "{}/{} điểm ({} {}/{}; {} {}/{})",
+        score.total().text(),
+        s.total.1.text(),
+        group(s.general.0),
+        score.general.text(),
+        s.general.1.text(),
+        group(s.tasks.0),
+        score.tasks.text(),
+        s.tasks.1.text()
+    )
+}
+
 /// The members to be rated, in the order the meeting takes them: the secretary, the deputy,
 /// the committee, then the members, each group in Vietnamese name order.
 pub fn in_meeting_order<'a>(members: impl IntoIterator<Item = &'a Member>) -> Vec<&'a Member> {

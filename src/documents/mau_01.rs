@@ -3,7 +3,7 @@
 //! lays it out.
 
 use super::common;
-use super::review_form::{rating_rows, sections_i_to_vi};
+use super::review_form::{part_b, rating_rows, sections_i_to_vi};
 use crate::data::{CollectiveReport, Dossier};
 use crate::doc::{Block, Document, Run, Title};
 
@@ -26,9 +26,16 @@ pub fn build(d: &Dossier, r: &CollectiveReport) -> Document {
     if let Some(opening) = review.opening {
         b.push(Block::body(opening.replace("{tap_the}", &d.cell.name)));
     }
-    sections_i_to_vi(review, &r.review, &[], &mut b);
-    b.push(Block::heading(form.rating_heading));
-    rating_rows(r.rating, &mut b);
+    let scoring = d.regulation.scoring;
+    sections_i_to_vi(scoring, review, &r.review, &[], &mut b);
+    if let Some(heading) = form.rating_heading {
+        b.push(Block::heading(heading));
+        rating_rows(r.rating, &mut b);
+    }
+    if let (Some(s), Some(part)) = (scoring, &review.score) {
+        let table = d.criteria_table(review.label_key);
+        part_b(s, part, r.score.as_ref(), table, r.rating, &mut b);
+    }
     if let Some(enclosure) = form.enclosure {
         b.push(Block::plain(vec![Run {
             text: enclosure.into(),

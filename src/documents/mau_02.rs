@@ -4,11 +4,11 @@
 
 use super::common;
 use super::review_form::{
-    answer, dots, field, label, rating_rows, sections_i_to_vi, signature, sub,
+    answer, dots, field, label, part_b, rating_rows, sections_i_to_vi, sign_lines, signature, sub,
 };
 use crate::data::tally::{self, Standing};
-use crate::data::{Dossier, Member, Rating};
-use crate::doc::{Block, Document, Run, Title};
+use crate::data::{Dossier, Member, Rating, SignOffStyle};
+use crate::doc::{Block, Document, Run, Signature, Title};
 use crate::regulation::{Identity, ReviewForm, TailBlock, TailValue};
 use crate::vn;
 
@@ -63,14 +63,41 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     let form = (forms.form_of)(m);
     let r = &m.review;
     let mut b = identity(d, m, form);
-    sections_i_to_vi(form, r, &m.assessment.prompts, &mut b);
-    let rating = forms.rating;
-    b.push(Block::heading(rating.heading));
-    b.push(sub(rating.civil.into()));
-    rating_rows(r.rating_civil, &mut b);
-    b.push(sub(rating.party.into()));
-    rating_rows(r.rating_party, &mut b);
-    b.push(signature(rating.signer, Some(m.full_name.clone())));
+    let scoring = d.regulation.scoring;
+    sections_i_to_vi(scoring, form, r, &m.assessment.prompts, &mut b);
+    if let Some(rating) = forms.rating {
+        b.push(Block::heading(rating.heading));
+        b.push(sub(rating.civil.into()));
+        rating_rows(r.rating_civil, &mut b);
+        b.push(sub(rating.party.into()));
+        rating_rows(r.rating_party, &mut b);
+    }
+    if let (Some(s), Some(part)) = (scoring, &form.score) {
+        let table = d.criteria_table(form.label_key);
+        part_b(s, part, r.score.as_ref(), table, r.rating_party, &mut b);
+    }
+    let name = Some(m.full_name.clone());
+    match d.sign_off {
+        SignOffStyle::CellConfirms => {
+            let [member, cell] = forms.confirm;
+            b.push(Block::SignOff {
+                recipients: None,
+                countersign: Some(Signature {
+                    heading: sign_lines(member),
+                    name,
+                }),
+                signature: Signature {
+                    heading: sign_lines(cell),
+                    name: None,
+                },
+            });
+        }
+        SignOffStyle::Full | SignOffStyle::MemberOnly => b.push(signature(forms.signer, name)),
+    }
+    let tail = match d.sign_off {
+        SignOffStyle::Full => forms.tail,
+        SignOffStyle::MemberOnly | SignOffStyle::CellConfirms => &[],
+    };
 
     let standing = tally::standing(d, m);
     let level_line = |r: Option<Rating>| match (&standing, r) {
@@ -80,7 +107,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
         (_, Some(r)) => r.name().to_string(),
         (_, None) => dots(),
     };
-    for block in forms.tail {
+    for block in tail {
         match block {
             TailBlock::Heading(h) => b.push(Block::heading(*h)),
             TailBlock::Sign(lines) => b.push(signature(lines, None)),

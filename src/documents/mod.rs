@@ -8,8 +8,9 @@ pub mod ke_hoach;
 pub mod mau_01;
 pub mod mau_02;
 pub mod mau_03;
-pub mod mau_03_dang_vien;
+pub mod mau_04;
 pub mod phieu_213;
+pub mod phieu_danh_gia;
 pub mod review_form;
 
 use crate::data::Dossier;

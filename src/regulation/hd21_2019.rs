@@ -3,7 +3,7 @@
 //! and the rules, as one value.
 
 use super::{
-    AnalysisForm, CollectiveForm, CriterionForm, Identity, Kind, LevelBoxes, NewMembers,
+    AnalysisForm, CollectiveForm, CriterionForm, Guidance, Identity, Kind, LevelBoxes, NewMembers,
     Regulation, ReviewForm, Rule, SelfRating, SelfReviewForms, TailBlock, TailValue, Thresholds,
 };
 use crate::data::{Level, Member};
@@ -19,14 +19,18 @@ pub static HD21: Regulation = Regulation {
     years: (2019, 2022),
     thresholds: Thresholds {
         excellent_quota_percent: 20,
+        outstanding_quota_percent: None,
         sick_leave_months: 3,
         months_since_admission: 6,
         probation_months: 12,
+        heavy_discipline: &["cảnh cáo", "cách chức", "khai trừ"],
     },
     new_members: NewMembers::ReviewedNotRated,
     collective: &COLLECTIVE,
     self_review: &SELF_REVIEW,
     analysis: Some(&ANALYSIS),
+    scoring: None,
+    file_list: None,
     kinds: &[
         Kind {
             id: documents::ke_hoach::KIND,
@@ -41,8 +45,8 @@ pub static HD21: Regulation = Regulation {
             build: documents::mau_03::build_all,
         },
         Kind {
-            id: documents::mau_03_dang_vien::KIND,
-            build: documents::mau_03_dang_vien::build_all,
+            id: BALLOT,
+            build: ballot,
         },
         Kind {
             id: documents::bien_ban::KIND,
@@ -68,6 +72,13 @@ pub static HD21: Regulation = Regulation {
     rules: RULES,
 };
 
+/// The members' ballot, beside the cell's Mẫu 03.
+const BALLOT: &str = "mau-03-dang-vien";
+
+fn ballot(d: &crate::data::Dossier) -> Vec<crate::doc::Document> {
+    documents::phieu_danh_gia::build_all(d, BALLOT)
+}
+
 /// The rating rules of HD 21 (the timetable and ballot rules every review follows are added).
 const RULES: &[Rule] = &[
     rating::excellent_quota,
@@ -76,6 +87,7 @@ const RULES: &[Rule] = &[
     rating::sick_leave_caps_the_level,
     rating::sick_leave_self_rating,
     rating::committee_discipline_and_the_cell,
+    crate::rules::scoring::forms_of_another_regulation,
 ];
 
 /// The four self-assessed levels of a criterion, in the form's order.
@@ -190,6 +202,7 @@ const MEMBER_FORM: ReviewForm = ReviewForm {
     label_key: "mau_02",
     label: "Mẫu 02-HD KĐ.ĐG 2019",
     who: "đảng viên",
+    list_name: "Bản kiểm điểm cá nhân",
     title: "BẢN KIỂM ĐIỂM CÁ NHÂN",
     summary: "Năm {nam}",
     subtitle: None,
@@ -197,8 +210,20 @@ const MEMBER_FORM: ReviewForm = ReviewForm {
     opening: None,
     criteria: &CRITERIA_MEMBER,
     levels: Some(&LEVEL_BOXES),
+    shortcomings: SHORTCOMINGS,
     responsibility: V_MEMBER,
+    guidance: Guidance {
+        remedy: None,
+        explanation: None,
+        responsibility: None,
+    },
+    score: None,
 };
+
+const SHORTCOMINGS: [&str; 2] = [
+    "1. Hạn chế, khuyết điểm:",
+    "2. Nguyên nhân của hạn chế, khuyết điểm:",
+];
 
 /// Mẫu 02 of a member holding a leadership or management post.
 const LEADER_FORM: ReviewForm = ReviewForm {
@@ -214,15 +239,25 @@ fn form_of(m: &Member) -> &'static ReviewForm {
 
 const SELF_REVIEW: SelfReviewForms = SelfReviewForms {
     form_of,
-    rating: &SelfRating {
+    rating: Some(&SelfRating {
         heading: "VII. Tự nhận mức xếp loại chất lượng",
         civil: "1. Xếp loại cán bộ, công chức, viên chức:",
         party: "2. Xếp loại đảng viên:",
-        signer: &[
+    }),
+    signer: &[
+        ("NGƯỜI TỰ KIỂM ĐIỂM", SignRole::Heading),
+        ("(Ký, ghi rõ họ tên)", SignRole::Note),
+    ],
+    confirm: [
+        &[
             ("NGƯỜI TỰ KIỂM ĐIỂM", SignRole::Heading),
             ("(Ký, ghi rõ họ tên)", SignRole::Note),
         ],
-    },
+        &[
+            ("XÁC NHẬN CỦA CHI BỘ", SignRole::Heading),
+            ("(Xác lập thời điểm, ký, ghi rõ họ tên)", SignRole::Note),
+        ],
+    ],
     tail: &[
         TailBlock::Heading("Đánh giá, xếp loại chất lượng công chức, viên chức"),
         TailBlock::Field(
@@ -267,6 +302,7 @@ const COLLECTIVE: CollectiveForm = CollectiveForm {
         label_key: "mau_01",
         label: "Mẫu 01-HD KĐ.ĐG 2019",
         who: "tập thể",
+        list_name: "Báo cáo kiểm điểm tập thể chi bộ",
         title: "BÁO CÁO",
         summary: "kiểm điểm tập thể chi bộ năm {nam}",
         subtitle: None,
@@ -276,9 +312,16 @@ const COLLECTIVE: CollectiveForm = CollectiveForm {
         ),
         criteria: &CRITERIA_COLLECTIVE,
         levels: Some(&LEVEL_BOXES),
+        shortcomings: SHORTCOMINGS,
         responsibility: "V. Trách nhiệm của tập thể, cá nhân",
+        guidance: Guidance {
+            remedy: None,
+            explanation: None,
+            responsibility: None,
+        },
+        score: None,
     },
-    rating_heading: "VII. Tự nhận mức xếp loại chất lượng",
+    rating_heading: Some("VII. Tự nhận mức xếp loại chất lượng"),
     enclosure: Some("(Kèm theo phiếu phân tích chất lượng)"),
 };
 

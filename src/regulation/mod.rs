@@ -4,8 +4,9 @@
 //! Documents and rules read the regulation from the `Dossier`, never by naming a module.
 
 pub mod hd21_2019;
+pub mod hd43_2025;
 
-use crate::data::{Dossier, Level, Member};
+use crate::data::{Dossier, Level, Member, Points, Rating};
 use crate::diag::Diagnostic;
 use crate::doc::{Document, SignRole};
 
@@ -34,12 +35,17 @@ pub enum NewMembers {
 pub struct Thresholds {
     /// "Xuất sắc" at most this percentage of the base (those rated "tốt").
     pub excellent_quota_percent: u32,
+    /// The percentage for a unit the competent level found outstanding, when the regulation
+    /// allows one (QĐ 366: 25 %).
+    pub outstanding_quota_percent: Option<u32>,
     /// Sick leave of this many months or more in the year changes the rating.
     pub sick_leave_months: u32,
     /// Members admitted less than this many months before the review are treated apart.
     pub months_since_admission: u32,
     /// Probation lasts this many months before a member can be official.
     pub probation_months: u32,
+    /// Words of a discipline (free text) heavy enough to weigh on the leadership collective.
+    pub heavy_discipline: &'static [&'static str],
 }
 
 /// A criterion of section I of a review form: its wording, and whether the form asks for a
@@ -78,6 +84,21 @@ pub struct LevelBoxes {
     pub levels: [(Level, &'static str); 4],
 }
 
+/// A form's corner label, and its key in the data's `nhan_mau`.
+#[derive(Clone, Copy, Debug)]
+pub struct FormLabel {
+    /// Key in `nhan_mau` ("mau_04").
+    pub key: &'static str,
+    /// The label ("Mẫu 04-HD KĐ.ĐG 2025").
+    pub label: &'static str,
+}
+
+/// A form's label as a list names it: "Mẫu 2B" for "Mẫu 2B-HD KĐ.ĐG 2025", a district's own
+/// label ("Mẫu 02, Phụ lục 1") whole.
+pub fn short_label(label: &str) -> &str {
+    label.split("-HD").next().unwrap_or(label).trim()
+}
+
 /// Sections I–VI of a review (Mẫu 01, Mẫu 02 and their successors), as the form words them.
 pub struct ReviewForm {
     /// Key of its corner label in the data's `nhan_mau` ("mau_02").
@@ -86,6 +107,8 @@ pub struct ReviewForm {
     pub label: &'static str,
     /// Whose review it is, for messages ("đảng viên", "tập thể").
     pub who: &'static str,
+    /// How a list of files names it ("Bản kiểm điểm cá nhân").
+    pub list_name: &'static str,
     /// The document type ("BẢN KIỂM ĐIỂM CÁ NHÂN", "BÁO CÁO").
     pub title: &'static str,
     /// The summary under it; `{nam}` stands for the year.
@@ -100,8 +123,84 @@ pub struct ReviewForm {
     pub criteria: &'static [CriterionForm],
     /// The per-criterion level boxes, when the form has them.
     pub levels: Option<&'static LevelBoxes>,
+    /// Section II's two sub-headings (shortcomings, causes).
+    pub shortcomings: [&'static str; 2],
     /// Section V's heading.
     pub responsibility: &'static str,
+    /// The form's guidance under sections III, IV and V, printed where nothing is written yet.
+    pub guidance: Guidance,
+    /// Part B, when the form scores itself (HD 43).
+    pub score: Option<ScoreForm>,
+}
+
+/// What a form says to write under a section (printed in italics on a blank form).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Guidance {
+    /// Under III (remedies).
+    pub remedy: Option<&'static str>,
+    /// Under IV (explanations).
+    pub explanation: Option<&'static str>,
+    /// Under V (responsibility).
+    pub responsibility: Option<&'static str>,
+}
+
+/// Part B of a form of HD 43 that is the form's own: whose criteria it scores by.
+#[derive(Clone, Copy, Debug)]
+pub struct ScoreForm {
+    /// "Trên cơ sở cụ thể hoá khung tiêu chí … tại Phụ lục 4, Quy định 366-QĐ/TW, …".
+    pub intro: &'static str,
+    /// "(Gửi kèm Phụ lục về kết quả thực hiện nhiệm vụ …)", when the form has it.
+    pub enclosure: Option<&'static str>,
+}
+
+/// The scoring of a regulation (QĐ 366): part A and B headings, the groups, the bands.
+pub struct Scoring {
+    /// "A. NỘI DUNG KIỂM ĐIỂM".
+    pub part_a: &'static str,
+    /// "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI".
+    pub part_b: &'static str,
+    /// "I. Đánh giá theo các nhóm tiêu chí".
+    pub groups: &'static str,
+    /// "1. Nhóm tiêu chí chung" and its maximum.
+    pub general: (&'static str, Points),
+    /// "2. Nhóm tiêu chí về kết quả thực hiện nhiệm vụ" and its maximum.
+    pub tasks: (&'static str, Points),
+    /// "Tổng điểm" and the maximum.
+    pub total: (&'static str, Points),
+    /// "II. Đề xuất xếp loại mức chất lượng".
+    pub level: &'static str,
+    /// The least total of each level but the last, best first (90, 70, 50).
+    pub bands: [(Rating, Points); 3],
+    /// How a rule cites the bands ("Quy định 366-QĐ/TW, Điều 11").
+    pub cite: &'static str,
+}
+
+impl Scoring {
+    /// The level a total falls in.
+    pub fn band(&self, total: Points) -> Rating {
+        self.bands
+            .iter()
+            .find(|(_, least)| total >= *least)
+            .map_or(Rating::NotDone, |(r, _)| *r)
+    }
+    /// The band of `r` as a clerk reads it: "từ 90 điểm", "từ 70 đến dưới 90 điểm", "dưới 50 điểm".
+    pub fn band_text(&self, r: Rating) -> String {
+        let least = self.bands.iter().find(|(x, _)| *x == r).map(|(_, p)| *p);
+        let above = self
+            .bands
+            .iter()
+            .rev()
+            .find(|(x, _)| *x < r)
+            .map(|(_, p)| *p);
+        match (least, above) {
+            (Some(l), None) => format!("từ {} điểm", l.text()),
+            (Some(l), Some(a)) => format!("từ {} đến dưới {} điểm", l.text(), a.text()),
+            (None, _) => format!(
+                "dưới {} điểm",
+                self.bands.last().map_or(String::new(), |(_, p)| p.text())
+            ),
+        }
+    }
 }
 
 /// A block of the part of a self-review that others fill in (the chi ủy's remarks, the cell's
@@ -138,26 +237,31 @@ pub struct SelfRating {
     pub civil: &'static str,
     /// The party rating's sub-heading.
     pub party: &'static str,
-    /// Who signs the self-review ("NGƯỜI TỰ KIỂM ĐIỂM", "(Ký, ghi rõ họ tên)").
-    pub signer: &'static [(&'static str, SignRole)],
 }
+
+/// Lines of a signature block.
+pub type SignLines = &'static [(&'static str, SignRole)];
 
 /// The self-review forms of a regulation.
 pub struct SelfReviewForms {
     /// The form a member writes.
     pub form_of: fn(&Member) -> &'static ReviewForm,
-    /// The self-rating after section VI.
-    pub rating: &'static SelfRating,
+    /// The self-rating after section VI (HD 21); HD 43's forms rate in their part B.
+    pub rating: Option<&'static SelfRating>,
+    /// Who signs the self-review ("NGƯỜI TỰ KIỂM ĐIỂM", "(Ký, ghi rõ họ tên)").
+    pub signer: SignLines,
     /// What others fill in after the member's signature.
     pub tail: &'static [TailBlock],
+    /// The member and the cell side by side (Mẫu 05's pattern), when the data asks for it.
+    pub confirm: [SignLines; 2],
 }
 
 /// The collective report (Mẫu 01).
 pub struct CollectiveForm {
-    /// Sections I–VI.
+    /// Sections I–VI (and part B, when the form scores itself).
     pub review: &'static ReviewForm,
-    /// Section VII's heading.
-    pub rating_heading: &'static str,
+    /// Section VII's heading (HD 21), when the form has it.
+    pub rating_heading: Option<&'static str>,
     /// The line under the rating, naming what goes with the report.
     pub enclosure: Option<&'static str>,
 }
@@ -201,6 +305,10 @@ pub struct Regulation {
     pub self_review: &'static SelfReviewForms,
     /// The cell's analysis sheet, when the regulation has one.
     pub analysis: Option<&'static AnalysisForm>,
+    /// The scoring, when the regulation rates by score (QĐ 366).
+    pub scoring: Option<&'static Scoring>,
+    /// The corner label of the list of files sent upward (HD 43's Mẫu 04), when it has one.
+    pub file_list: Option<&'static FormLabel>,
     /// The documents of the review, in the order a clerk files them.
     pub kinds: &'static [Kind],
     /// The rules it adds to the ones every review follows.
@@ -220,7 +328,7 @@ impl PartialEq for Regulation {
 }
 
 /// Every regulation hoso knows, oldest first.
-pub static ALL: [&Regulation; 1] = [&hd21_2019::HD21];
+pub static ALL: [&Regulation; 2] = [&hd21_2019::HD21, &hd43_2025::HD43];
 
 /// The regulation that governs the review of `year`.
 pub fn for_year(year: i32) -> Option<&'static Regulation> {

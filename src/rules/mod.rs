@@ -2,6 +2,7 @@
 //! errors stop the build, warnings are printed and the build goes on.
 
 pub mod rating;
+pub mod scoring;
 pub mod timetable;
 
 use crate::data::{At, Dossier};

@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, Severity};
 
 /// Where a member's level is written: the decision, else the proposal, else the ballot, else
 /// the member.
-fn level_at(m: &Member) -> &At {
+pub(crate) fn level_at(m: &Member) -> &At {
     let a = &m.assessment;
     if a.decided.is_some() {
         &a.decided_at
@@ -24,7 +24,7 @@ fn level_at(m: &Member) -> &At {
 
 /// The levels the cell gives a member, with where each was written: the decision and the
 /// proposal as written, and the ballot's result when neither is.
-fn cell_levels<'a>(d: &Dossier, m: &'a Member) -> Vec<(Rating, &'a At)> {
+pub(crate) fn cell_levels<'a>(d: &Dossier, m: &'a Member) -> Vec<(Rating, &'a At)> {
     let a = &m.assessment;
     let mut out: Vec<(Rating, &At)> = [(a.proposed, &a.proposed_at), (a.decided, &a.decided_at)]
         .into_iter()
@@ -50,7 +50,15 @@ pub fn excellent_quota(d: &Dossier) -> Vec<Diagnostic> {
             "hoàn thành tốt nhiệm vụ trở lên",
         ),
     };
-    let percent = d.regulation.thresholds.excellent_quota_percent;
+    let thresholds = &d.regulation.thresholds;
+    // an outstanding unit, by the competent level's decision, may rate more (QĐ 366: 25 %)
+    let (percent, decision) = match (
+        &d.settings.outstanding,
+        thresholds.outstanding_quota_percent,
+    ) {
+        (Some(decision), Some(p)) => (p, format!(" (đơn vị được cho tỷ lệ {p}% theo {decision})")),
+        _ => (thresholds.excellent_quota_percent, String::new()),
+    };
     let allowed = base * percent / 100; // floor
     if excellent <= allowed {
         return Vec::new();
@@ -61,7 +69,7 @@ pub fn excellent_quota(d: &Dossier) -> Vec<Diagnostic> {
         Severity::Error,
         level_at(over),
         format!(
-            "có {excellent} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt {percent}% của {base} đảng viên {base_name} (tối đa {allowed})."
+            "có {excellent} đảng viên hoàn thành xuất sắc nhiệm vụ, vượt {percent}% của {base} đảng viên {base_name} (tối đa {allowed}){decision}."
         ),
         &cited(
             d,
@@ -459,8 +467,9 @@ pub fn sick_leave_self_rating(d: &Dossier) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// A committee member disciplined at "cảnh cáo" or above makes the cell "Không hoàn thành
-/// nhiệm vụ" (the discipline is free text: its words are read).
+/// A committee member disciplined at the regulation's heavy level ("cảnh cáo" or above under
+/// HD 21, "khiển trách" or above under QĐ 366) makes the cell "Không hoàn thành nhiệm vụ" (the
+/// discipline is free text: its words are read).
 pub fn committee_discipline_and_the_cell(d: &Dossier) -> Vec<Diagnostic> {
     let Some(cell) = tally::cell_rating(d) else {
         return Vec::new();
@@ -474,7 +483,9 @@ pub fn committee_discipline_and_the_cell(d: &Dossier) -> Vec<Diagnostic> {
         .filter(|m| {
             m.discipline.as_deref().is_some_and(|k| {
                 let k = k.to_lowercase();
-                ["cảnh cáo", "cách chức", "khai trừ"]
+                d.regulation
+                    .thresholds
+                    .heavy_discipline
                     .iter()
                     .any(|w| k.contains(w))
             })
@@ -490,7 +501,7 @@ pub fn committee_discipline_and_the_cell(d: &Dossier) -> Vec<Diagnostic> {
                     m.discipline.as_deref().unwrap_or_default(),
                     cell.name()
                 ),
-                &cited(d, "tập thể có thành viên lãnh đạo bị kỷ luật từ cảnh cáo trở lên trong năm thì xếp «Không hoàn thành nhiệm vụ»."),
+                &cited(d, &format!("tập thể có thành viên lãnh đạo bị kỷ luật từ {} trở lên trong năm thì xếp «Không hoàn thành nhiệm vụ».", d.regulation.thresholds.heavy_discipline.first().copied().unwrap_or("khiển trách"))),
             )
         })
         .collect()

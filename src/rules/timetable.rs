@@ -1,6 +1,9 @@
 //! Dates of the plan and the meeting: periods in order, deadlines before the meeting they
-//! prepare, the meeting inside the plan, and nothing that already happened dated after the
-//! document that reports it.
+//! prepare, the meeting inside the plan, nothing that already happened dated after the document
+//! that reports it; and the deadlines of HD 43 (draft report ahead, meeting by the year's end,
+//! file up before February).
+
+use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::diag;
 use crate::data::Dossier;
@@ -237,4 +240,99 @@ pub fn reports_follow_the_meeting(d: &Dossier) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Working days from the day after `from` to `to` included: Monday to Friday, New Year's Day
+/// excepted (the only public holiday a year-end review can meet; Tết is never in its window).
+fn working_days_after(from: NaiveDate, to: NaiveDate) -> u32 {
+    from.iter_days()
+        .skip(1)
+        .take_while(|day| *day <= to)
+        .filter(|day| {
+            let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+            let new_year = day.month() == 1 && day.day() == 1;
+            !(weekend || new_year)
+        })
+        .count() as u32
+}
+
+/// The draft collective report reaches the members at least 3 working days before the meeting
+/// (HD 43 §2.1 a).
+pub fn draft_report_three_working_days_ahead(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(m) = &d.meeting else {
+        return Vec::new();
+    };
+    let hint = "Hướng dẫn 43-HD/BTCTW §2.1: dự thảo báo cáo kiểm điểm tập thể gửi trước cho thành viên dự hội nghị ít nhất 03 ngày làm việc.";
+    match d.plan.draft_sent {
+        None if d.collective.is_some() => vec![diag(
+            d,
+            Severity::Warning,
+            &d.plan.date_at,
+            "kế hoạch chưa ghi ngày gửi dự thảo báo cáo kiểm điểm tập thể («ke_hoach.gui_du_thao»).".into(),
+            hint,
+        )],
+        Some(sent) if working_days_after(sent, m.date) < 3 => vec![diag(
+            d,
+            Severity::Error,
+            &d.plan.draft_sent_at,
+            format!(
+                "dự thảo báo cáo gửi ngày {}, chỉ trước ngày họp {} {} ngày làm việc.",
+                short(sent),
+                short(m.date),
+                working_days_after(sent, m.date)
+            ),
+            &format!("{hint} Gửi sớm hơn hoặc dời ngày họp."),
+        )],
+        _ => Vec::new(),
+    }
+}
+
+/// The review is over by 31/12 of its year, or by 15/01 of the next where the unit's year ends
+/// late (HD 43 §4.1).
+pub fn meeting_by_the_end_of_the_year(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(m) = &d.meeting else {
+        return Vec::new();
+    };
+    let last = if d.cell.late_year_end {
+        NaiveDate::from_ymd_opt(d.year + 1, 1, 15)
+    } else {
+        NaiveDate::from_ymd_opt(d.year, 12, 31)
+    };
+    match last {
+        Some(last) if m.date > last => vec![diag(
+            d,
+            Severity::Error,
+            &m.date_at,
+            format!(
+                "hội nghị kiểm điểm năm {} họp ngày {}, sau hạn {}.",
+                d.year,
+                short(m.date),
+                short(last)
+            ),
+            "Hướng dẫn 43-HD/BTCTW §4: kiểm điểm, đánh giá, xếp loại hoàn thành trước 31/12; cơ quan, đơn vị có năm công tác kết thúc muộn thì trước 15/01 năm sau (ghi «chi_bo.ket_thuc_nam_muon: true»).",
+        )],
+        _ => Vec::new(),
+    }
+}
+
+/// The review's file goes up before 01/02 of the next year (HD 43 §4.3): the report of results
+/// and the list of files are dated before it.
+pub fn file_sent_up_by_february(d: &Dossier) -> Vec<Diagnostic> {
+    let Some(r) = &d.results else {
+        return Vec::new();
+    };
+    match NaiveDate::from_ymd_opt(d.year + 1, 2, 1) {
+        Some(limit) if r.date >= limit => vec![diag(
+            d,
+            Severity::Error,
+            &r.date_at,
+            format!(
+                "báo cáo kết quả và hồ sơ đề ngày {}, không kịp gửi cấp trên trước {}.",
+                short(r.date),
+                short(limit)
+            ),
+            "Hướng dẫn 43-HD/BTCTW §4: hồ sơ kiểm điểm, đánh giá, xếp loại (Mẫu 04) gửi cấp trên trước ngày 01/02 năm sau.",
+        )],
+        _ => Vec::new(),
+    }
 }

@@ -9,9 +9,6 @@ use crate::data::{Dossier, Member, Membership, Rating};
 use crate::doc::{Block, Cell, Document, ParaKind, Run, Title};
 use crate::vn;
 
-/// The kind's id: file name and `--only` value.
-pub const KIND: &str = "mau-03-dang-vien";
-
 /// What the voters should know beside the name: probationary, long sick leave, discipline.
 fn note(d: &Dossier, m: &Member) -> String {
     let mut n = Vec::new();
@@ -30,13 +27,15 @@ fn note(d: &Dossier, m: &Member) -> String {
     n.join("; ")
 }
 
-/// The ballot, when the data describes the meeting.
-pub fn build_all(d: &Dossier) -> Vec<Document> {
-    d.meeting.iter().map(|_| build(d)).collect()
+/// The ballot, when the data describes the meeting, written to `kind` (the regulation names it:
+/// "mau-03-dang-vien" beside HD 21's Mẫu 03, "phieu-danh-gia" under HD 43, whose Mẫu 03 is
+/// another document).
+pub fn build_all(d: &Dossier, kind: &str) -> Vec<Document> {
+    d.meeting.iter().map(|_| build(d, kind)).collect()
 }
 
 /// Builds the ballot.
-pub fn build(d: &Dossier) -> Document {
+pub fn build(d: &Dossier, kind: &str) -> Document {
     let date = tally::review_date(d);
     let mut rated: Vec<&Member> = Vec::new();
     let mut not_rated: Vec<(&Member, String)> = Vec::new();
@@ -62,17 +61,26 @@ pub fn build(d: &Dossier) -> Document {
     vn::collate::sort_by_name(&mut rated, |m| &m.full_name);
     vn::collate::sort_by_name(&mut not_rated, |(m, _)| &m.full_name);
 
+    // a regulation that rates by score shows each member's own score beside their own level
+    let scored = d.regulation.scoring.is_some();
+    let mut heads = vec![
+        Cell::centred("TT").bold().span(1, 2),
+        Cell::centred("Họ và tên").bold().span(1, 2),
+        Cell::centred("Chức vụ").bold().span(1, 2),
+    ];
+    if scored {
+        heads.push(Cell::centred("Điểm tự chấm").bold().span(1, 2));
+    }
+    heads.extend([
+        Cell::centred("Tự nhận").bold().span(1, 2),
+        Cell::centred("Mức xếp loại").bold().span(4, 1),
+        Cell::centred("Ghi chú").bold().span(1, 2),
+    ]);
+    let columns = heads.iter().map(|c| c.colspan).sum::<usize>();
     // level columns headed by their abbreviations (spelt out below the table), so that the
     // heading stays one line in every column
     let header = vec![
-        vec![
-            Cell::centred("TT").bold().span(1, 2),
-            Cell::centred("Họ và tên").bold().span(1, 2),
-            Cell::centred("Chức vụ").bold().span(1, 2),
-            Cell::centred("Tự nhận").bold().span(1, 2),
-            Cell::centred("Mức xếp loại").bold().span(4, 1),
-            Cell::centred("Ghi chú").bold().span(1, 2),
-        ],
+        heads,
         Rating::ALL
             .iter()
             .map(|r| Cell::centred(r.short()))
@@ -86,8 +94,18 @@ pub fn build(d: &Dossier) -> Document {
                 Cell::centred((i + 1).to_string()),
                 Cell::text(&m.full_name),
                 Cell::text(m.post.short()),
-                Cell::centred(m.review.rating_party.map_or("", Rating::short)),
             ];
+            if scored {
+                row.push(Cell::centred(
+                    m.review
+                        .score
+                        .as_ref()
+                        .map_or(String::new(), |s| s.total().text()),
+                ));
+            }
+            row.push(Cell::centred(
+                m.review.rating_party.map_or("", Rating::short),
+            ));
             row.extend(Rating::ALL.iter().map(|_| Cell::centred("")));
             row.push(Cell::text(note(d, m)));
             row
@@ -97,14 +115,14 @@ pub fn build(d: &Dossier) -> Document {
         rows.push(vec![
             Cell::text("Đảng viên không đánh giá, xếp loại tại hội nghị")
                 .bold()
-                .span(9, 1),
+                .span(columns, 1),
         ]);
         for (i, (m, reason)) in not_rated.iter().enumerate() {
             rows.push(vec![
                 Cell::centred((i + 1).to_string()),
                 Cell::text(&m.full_name),
                 Cell::text(m.post.short()),
-                Cell::text(format!("{reason}.")).span(6, 1),
+                Cell::text(format!("{reason}.")).span(columns - 3, 1),
             ]);
         }
     }
@@ -118,7 +136,12 @@ pub fn build(d: &Dossier) -> Document {
             }],
         },
         Block::Table {
-            widths: vec![7.0, 34.0, 20.0, 17.5, 17.5, 17.5, 17.5, 17.5, 16.5],
+            widths: if scored {
+                // millimetres of the 165 mm line: "HTXSNV" needs 17 at 11 pt
+                vec![6.0, 29.0, 16.0, 11.0, 17.0, 17.0, 17.0, 17.0, 17.0, 18.0]
+            } else {
+                vec![7.0, 34.0, 20.0, 17.5, 17.5, 17.5, 17.5, 17.5, 16.5]
+            },
             header,
             rows,
             compact: true,
@@ -140,13 +163,13 @@ pub fn build(d: &Dossier) -> Document {
     ];
     common::document(
         d,
-        KIND.to_string(),
+        kind.to_string(),
         format!(
             "Phiếu đánh giá, xếp loại chất lượng đảng viên năm {}",
             d.year
         ),
         common::Issue {
-            kind: KIND,
+            kind,
             doc_type: None,
             number: None,
             date,
