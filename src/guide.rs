@@ -40,8 +40,11 @@ pub struct Guide {
     pub compact_table_pt: f64,
     /// Inner margin of a table cell, each side.
     pub cell_inset_pt: f64,
-    /// Inner margin of a cell of a compact table.
+    /// Inner margin of a cell of a compact table, left and right.
     pub compact_cell_inset_pt: f64,
+    /// Inner margin of a cell of a compact table, above and below: a one-line row of the ballot
+    /// is 7 mm tall, room to tick by hand (11 pt + 2 × 4,5 pt).
+    pub compact_cell_pad_pt: f64,
     /// Tables with at most this many body rows are kept on one page.
     pub short_table_rows: usize,
     /// Page numbers (from page 2, centred at the top).
@@ -109,6 +112,7 @@ const HD36_VALUE: Guide = Guide {
     compact_table_pt: 11.0,
     cell_inset_pt: 4.0,
     compact_cell_inset_pt: 2.0,
+    compact_cell_pad_pt: 4.5,
     short_table_rows: 10,
     page_number_pt: 14.0,
     page_number_top_mm: None,

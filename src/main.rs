@@ -55,6 +55,10 @@ enum Command {
         /// Ghi đè nếu tệp đã có.
         #[arg(long)]
         force: bool,
+        /// Năm kiểm điểm; không ghi thì là năm nay (tháng 1 thì là năm trước). Năm quyết định
+        /// mẫu biểu: 2019–2022 mẫu năm 2019, từ 2025 mẫu năm 2025.
+        #[arg(long, value_name = "NAM")]
+        nam: Option<i32>,
     },
 }
 
@@ -122,7 +126,11 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Init { file, force } => match hoso::starter::write(&file, force) {
+        Command::Init { file, force, nam } => match hoso::starter::write(
+            &file,
+            force,
+            nam.unwrap_or_else(hoso::starter::default_year),
+        ) {
             Ok(()) => {
                 println!(
                     "đã tạo {}: sửa dữ liệu cho đúng chi bộ, rồi chạy «hoso build {} --out ho-so».",

@@ -1,22 +1,94 @@
-//! `hoso init`: the commented starter file for a new cell.
+//! `hoso init`: the commented starter file for a new cell, for the year under review: under
+//! QĐ 366 and HD 43 (reviews from 2025), or the 2019 forms of HD 21 (reviews of 2019–2022).
 
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
+use chrono::Datelike;
 
-/// The starter file: a small cell with every section, Vietnamese comments on each field.
+/// The starter of the 2025 forms, written for the review of 2026.
 pub const STARTER: &str = include_str!("../templates/khoi-tao.yaml");
 
-/// Writes the starter file to `path`, and the JSON Schema it points to beside it; an existing
-/// data file is kept unless `force`.
-pub fn write(path: &Path, force: bool) -> Result<()> {
+/// The starter of the 2019 forms, written for the review of 2020.
+pub const STARTER_2020: &str = include_str!("../templates/khoi-tao-2020.yaml");
+
+/// Each regulation's starter and the year it is written for.
+fn template(regulation: &str) -> Option<(&'static str, i32)> {
+    match regulation {
+        "hd43-2025" => Some((STARTER, 2026)),
+        "hd21-2019" => Some((STARTER_2020, 2020)),
+        _ => None,
+    }
+}
+
+/// The year a clerk starting a file today reviews: this year, or last year in January (a
+/// review may run to 15/01 of the next year).
+pub fn default_year() -> i32 {
+    // Vietnam's time (UTC+7), from the system clock
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+        + 7 * 3600;
+    let today = chrono::DateTime::from_timestamp(secs, 0)
+        .map_or(chrono::NaiveDate::MIN, |t| t.date_naive());
+    if today.month() == 1 {
+        today.year() - 1
+    } else {
+        today.year()
+    }
+}
+
+/// The starter for the review of `year`: its regulation's template with the template's year
+/// (and the next, where the review's papers run into January) moved to `year`. The dates of
+/// the regulations it cites and the members' earlier dates stay as they are.
+pub fn starter(year: i32) -> Result<String> {
+    let Some((text, written_for)) = crate::regulation::for_year(year).and_then(|r| template(r.id))
+    else {
+        bail!(
+            "không có tệp mẫu cho năm {year}: hoso biết các năm {}.",
+            crate::regulation::supported_years()
+        );
+    };
+    Ok(shift_years(text, written_for, year - written_for))
+}
+
+/// `text` with every four-digit year `from` or `from + 1` moved by `by`.
+fn shift_years(text: &str, from: i32, by: i32) -> String {
+    if by == 0 {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let at_word_start = i == 0 || !chars[i - 1].is_ascii_digit();
+        let year: String = chars[i..].iter().take(4).collect();
+        let whole = chars.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        match year.parse::<i32>() {
+            Ok(y) if at_word_start && whole && year.len() == 4 && (y == from || y == from + 1) => {
+                out.push_str(&(y + by).to_string());
+                i += 4;
+            }
+            _ => {
+                out.push(chars[i]);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Writes the starter for `year` to `path`, and the JSON Schema it points to beside it; an
+/// existing data file is kept unless `force`.
+pub fn write(path: &Path, force: bool, year: i32) -> Result<()> {
+    let text = starter(year)?;
     if path.exists() && !force {
         bail!(
             "{} đã có; không ghi đè (dùng --force nếu muốn thay bằng tệp mẫu).",
             path.display()
         );
     }
-    write_file(path, STARTER)?;
+    write_file(path, &text)?;
     write_file(
         &path.with_file_name(crate::schema::FILE_NAME),
         &crate::schema::json(),
@@ -43,4 +115,27 @@ pub fn write_file(path: &Path, text: &str) -> Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_of_the_review_move_and_the_others_stay() {
+        let text =
+            "nam: 2026\nngay: 18/12/2026, den 05/01/2027; QĐ 366 ngày 30/8/2025; sinh 1975; 20260";
+        assert_eq!(
+            shift_years(text, 2026, 1),
+            "nam: 2027\nngay: 18/12/2027, den 05/01/2028; QĐ 366 ngày 30/8/2025; sinh 1975; 20260"
+        );
+        assert_eq!(shift_years(text, 2026, 0), text);
+    }
+
+    #[test]
+    fn a_year_without_a_regulation_has_no_starter() {
+        assert!(starter(2024).unwrap_err().to_string().contains("năm 2024"));
+        assert!(starter(2021).unwrap().contains("nam: 2021"));
+        assert!(starter(2027).unwrap().contains("nam: 2027"));
+    }
 }

@@ -295,11 +295,15 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
             )));
         }
     }
-    if d.regulation.scoring.is_some() {
-        b.push(Block::body(
-            "Điểm tự chấm và mức xếp loại của từng đảng viên:",
-        ));
+    if let Some(s) = d.regulation.scoring {
+        b.push(Block::body(format!(
+            "Điểm tự chấm (nhóm tiêu chí chung tối đa {}, nhóm tiêu chí về kết quả thực hiện nhiệm vụ tối đa {}, tổng {}) và mức xếp loại của từng đảng viên:",
+            s.general.1.text(),
+            s.tasks.1.text(),
+            s.total.1.text()
+        )));
         b.push(member_scores(d, &t));
+        b.push(common::levels_legend());
     }
     if !t.pending.is_empty() {
         let names: Vec<String> = t
@@ -414,20 +418,21 @@ fn member_scores(d: &Dossier, t: &tally::RatingTable) -> Block {
                 Cell::centred(points(score.map(|s| s.general))),
                 Cell::centred(points(score.map(|s| s.tasks))),
                 Cell::centred(points(score.map(|s| s.total()))),
-                Cell::text(r.map_or("Chưa có kết quả", Rating::name)),
+                Cell::centred(r.map_or("Chưa có", Rating::short)),
             ]
         })
         .collect();
+    // one line per row: no column wraps (levels abbreviated, spelt out under the table)
     Block::Table {
-        widths: vec![7.0, 40.0, 16.0, 15.0, 15.0, 14.0, 45.0],
+        widths: vec![10.0, 50.0, 14.0, 20.0, 23.0, 18.0, 30.0],
         header: vec![vec![
             Cell::centred("TT").bold(),
             Cell::centred("Họ và tên").bold(),
             Cell::centred("Mẫu").bold(),
-            Cell::centred("Nhóm chung (30)").bold(),
-            Cell::centred("Nhiệm vụ (70)").bold(),
-            Cell::centred("Tổng (100)").bold(),
-            Cell::centred("Mức xếp loại").bold(),
+            Cell::centred("Chung").bold(),
+            Cell::centred("Nhiệm vụ").bold(),
+            Cell::centred("Tổng").bold(),
+            Cell::centred("Xếp loại").bold(),
         ]],
         rows,
         compact: false,

@@ -219,6 +219,23 @@ pub fn score_text(s: &crate::regulation::Scoring, score: &crate::data::Score) ->
     )
 }
 
+/// "Ghi chú: HTXSNV – hoàn thành xuất sắc nhiệm vụ; …": the abbreviations a table uses for the
+/// levels, spelt out under it.
+pub fn levels_legend() -> Block {
+    let names: Vec<String> = crate::data::Rating::ALL
+        .iter()
+        .map(|r| format!("{} – {}", r.short(), r.name().to_lowercase()))
+        .collect();
+    Block::Paragraph {
+        kind: ParaKind::Plain,
+        runs: vec![Run {
+            text: format!("Ghi chú: {}.", names.join("; ")),
+            italic: true,
+            ..Run::default()
+        }],
+    }
+}
+
 /// The members to be rated, in the order the meeting takes them: the secretary, the deputy,
 /// the committee, then the members, each group in Vietnamese name order.
 pub fn in_meeting_order<'a>(members: impl IntoIterator<Item = &'a Member>) -> Vec<&'a Member> {

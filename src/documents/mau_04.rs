@@ -34,7 +34,7 @@ pub fn build(d: &Dossier, label: &FormLabel, r: &ResultsReport) -> Document {
             d.year
         ),
         count(1),
-        "Kèm kết quả chấm điểm, xếp loại từng đảng viên".to_string(),
+        "kèm kết quả chấm điểm, xếp loại từng đảng viên".to_string(),
     ]];
     if let Some((name, label)) = &f.collective {
         rows.push([format!("{name} ({label})"), count(1), String::new()]);
@@ -57,7 +57,7 @@ pub fn build(d: &Dossier, label: &FormLabel, r: &ResultsReport) -> Document {
         rows.push([
             "Văn bản gợi ý kiểm điểm".to_string(),
             count(f.prompted),
-            "Đảng viên được gợi ý kiểm điểm".to_string(),
+            "đảng viên được gợi ý kiểm điểm".to_string(),
         ]);
     }
     rows.push([
@@ -67,20 +67,26 @@ pub fn build(d: &Dossier, label: &FormLabel, r: &ResultsReport) -> Document {
     ]);
     if f.residence > 0 {
         rows.push([
-            "Bản nhận xét của chi ủy nơi cư trú đối với đảng viên".to_string(),
+            "Bản nhận xét của chi ủy nơi cư trú".to_string(),
             count(f.residence),
             "Quy định 213-QĐ/TW".to_string(),
         ]);
     }
+    // the note follows the name in its cell and the count sits on the row's last line, so that
+    // a name running over two lines reads in the same order on paper as in the file
     let rows = rows
         .into_iter()
         .enumerate()
         .map(|(i, [name, n, note])| {
+            let name = if note.is_empty() {
+                name
+            } else {
+                format!("{name} ({note})")
+            };
             vec![
                 Cell::centred((i + 1).to_string()),
                 Cell::text(name),
-                Cell::centred(n),
-                Cell::text(note),
+                Cell::centred(n).at_bottom(),
             ]
         })
         .collect();
@@ -98,12 +104,11 @@ pub fn build(d: &Dossier, label: &FormLabel, r: &ResultsReport) -> Document {
             d.year
         )),
         Block::Table {
-            widths: vec![9.0, 90.0, 22.0, 44.0],
+            widths: vec![10.0, 130.0, 25.0],
             header: vec![vec![
                 Cell::centred("TT").bold(),
                 Cell::centred("Tên tài liệu").bold(),
                 Cell::centred("Số lượng").bold(),
-                Cell::centred("Ghi chú").bold(),
             ]],
             rows,
             compact: false,

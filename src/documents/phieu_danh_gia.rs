@@ -61,7 +61,8 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
     vn::collate::sort_by_name(&mut rated, |m| &m.full_name);
     vn::collate::sort_by_name(&mut not_rated, |(m, _)| &m.full_name);
 
-    // a regulation that rates by score shows each member's own score beside their own level
+    // A regulation that rates by score shows each member's own score beside their own level;
+    // the notes then go under the table, which has no room left for them on one line.
     let scored = d.regulation.scoring.is_some();
     let mut heads = vec![
         Cell::centred("TT").bold().span(1, 2),
@@ -69,13 +70,15 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
         Cell::centred("Chức vụ").bold().span(1, 2),
     ];
     if scored {
-        heads.push(Cell::centred("Điểm tự chấm").bold().span(1, 2));
+        heads.push(Cell::centred("Điểm").bold().span(1, 2));
     }
     heads.extend([
         Cell::centred("Tự nhận").bold().span(1, 2),
         Cell::centred("Mức xếp loại").bold().span(4, 1),
-        Cell::centred("Ghi chú").bold().span(1, 2),
     ]);
+    if !scored {
+        heads.push(Cell::centred("Ghi chú").bold().span(1, 2));
+    }
     let columns = heads.iter().map(|c| c.colspan).sum::<usize>();
     // level columns headed by their abbreviations (spelt out below the table), so that the
     // heading stays one line in every column
@@ -107,7 +110,9 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
                 m.review.rating_party.map_or("", Rating::short),
             ));
             row.extend(Rating::ALL.iter().map(|_| Cell::centred("")));
-            row.push(Cell::text(note(d, m)));
+            if !scored {
+                row.push(Cell::text(note(d, m)));
+            }
             row
         })
         .collect();
@@ -138,7 +143,7 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
         Block::Table {
             widths: if scored {
                 // millimetres of the 165 mm line: "HTXSNV" needs 17 at 11 pt
-                vec![6.0, 29.0, 16.0, 11.0, 17.0, 17.0, 17.0, 17.0, 17.0, 18.0]
+                vec![7.0, 38.0, 22.0, 13.0, 17.0, 17.0, 17.0, 17.0, 17.0]
             } else {
                 vec![7.0, 34.0, 20.0, 17.5, 17.5, 17.5, 17.5, 17.5, 16.5]
             },
@@ -146,21 +151,29 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
             rows,
             compact: true,
         },
-        Block::Paragraph {
-            kind: ParaKind::Plain,
-            runs: vec![Run {
-                text: format!(
-                    "Ghi chú: HTXSNV – {}; HTTNV – {}; HTNV – {}; KHTNV – {}.",
-                    Rating::Excellent.name().to_lowercase(),
-                    Rating::Good.name().to_lowercase(),
-                    Rating::Done.name().to_lowercase(),
-                    Rating::NotDone.name().to_lowercase()
-                ),
+        common::levels_legend(),
+    ];
+    let mut blocks = blocks;
+    if scored {
+        blocks.push(Block::plain(vec![Run {
+            text: "Điểm: điểm đảng viên tự chấm (tối đa 100).".into(),
+            italic: true,
+            ..Run::default()
+        }]));
+        let notes: Vec<String> = rated
+            .iter()
+            .map(|m| (m, note(d, m)))
+            .filter(|(_, n)| !n.is_empty())
+            .map(|(m, n)| format!("{} ({})", m.full_name, n.to_lowercase()))
+            .collect();
+        if !notes.is_empty() {
+            blocks.push(Block::plain(vec![Run {
+                text: format!("Lưu ý: {}.", notes.join("; ")),
                 italic: true,
                 ..Run::default()
-            }],
-        },
-    ];
+            }]));
+        }
+    }
     common::document(
         d,
         kind.to_string(),

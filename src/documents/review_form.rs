@@ -39,10 +39,12 @@ pub fn sub(text: String) -> Block {
 pub fn answer(text: Option<&str>, out: &mut Vec<Block>) {
     match text {
         Some(t) => out.push(Block::body(t)),
-        None => {
-            out.push(Block::plain(vec![Run::plain(dots())]));
-            out.push(Block::plain(vec![Run::plain(dots())]));
-        }
+        // two lines to write on, as one paragraph kept on one page
+        None => out.push(Block::plain(vec![Run::plain(format!(
+            "{}\n{}",
+            dots(),
+            dots()
+        ))])),
     }
 }
 
@@ -67,15 +69,17 @@ pub fn level_row(levels: &LevelBoxes, chosen: Option<Level>) -> Block {
     }
 }
 
-/// The four rating levels, one per line, the chosen one filled.
+/// The four rating levels, one per line of one paragraph (an option list is never split
+/// across pages), the chosen one filled.
 pub fn rating_rows(chosen: Option<Rating>, out: &mut Vec<Block>) {
-    for v in Rating::ALL {
-        let mark = if Some(v) == chosen { "■" } else { "□" };
-        out.push(Block::plain(vec![Run::plain(format!(
-            "{mark} {}",
-            v.name()
-        ))]));
-    }
+    let lines: Vec<String> = Rating::ALL
+        .iter()
+        .map(|v| {
+            let mark = if Some(*v) == chosen { "■" } else { "□" };
+            format!("{mark} {}", v.name())
+        })
+        .collect();
+    out.push(Block::plain(vec![Run::plain(lines.join("\n"))]));
 }
 
 /// The lines of a signature block as the model holds them.

@@ -1,8 +1,6 @@
 //! .docx through docx-rs: the document model as WordprocessingML, then `docx_fix` makes the parts
 //! valid against the ECMA-376 schemas and the package deterministic.
 
-use std::sync::LazyLock;
-
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
     PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
@@ -30,24 +28,9 @@ fn pt_twips(pt: f64) -> i32 {
     (pt * 20.0).round() as i32
 }
 
-/// Advance widths of the bold font, to draw the rule under the party title as long as the title.
-static BOLD_FACE: LazyLock<ttf_parser::Face<'static>> = LazyLock::new(|| {
-    ttf_parser::Face::parse(include_bytes!("../../fonts/LiberationSerif-Bold.ttf"), 0)
-        .expect("the embedded font parses")
-});
-
 /// Width of `text` in bold at `size_pt`, in twips.
 fn bold_text_twips(text: &str, size_pt: f64) -> i32 {
-    let face = &*BOLD_FACE;
-    let units: u32 = text
-        .chars()
-        .map(|c| {
-            face.glyph_index(c)
-                .and_then(|g| face.glyph_hor_advance(g))
-                .unwrap_or(0) as u32
-        })
-        .sum();
-    (units as f64 / face.units_per_em() as f64 * size_pt * 20.0).round() as i32
+    (super::fit::text_width(text, size_pt, true) * 20.0).round() as i32
 }
 
 /// A run with the document's character formatting.
@@ -118,7 +101,12 @@ fn borderless_cell(width: i32, paragraphs: Vec<Paragraph>) -> TableCell {
 
 /// A borderless two-column table, one row per pair of paragraphs (`None`: an empty cell), so
 /// that the text reads in the same order as it is seen, row by row. Its rows stay on one page.
-fn two_column_rows(widths: [i32; 2], rows: Vec<[Option<Paragraph>; 2]>) -> Table {
+/// The right cell of row `bottom`, if any, sits at the bottom of its row.
+fn two_column_rows(
+    widths: [i32; 2],
+    rows: Vec<[Option<Paragraph>; 2]>,
+    bottom: Option<usize>,
+) -> Table {
     let last = rows.len().saturating_sub(1);
     let rows = rows
         .into_iter()
@@ -128,7 +116,11 @@ fn two_column_rows(widths: [i32; 2], rows: Vec<[Option<Paragraph>; 2]>) -> Table
                 let p = p.unwrap_or_else(|| Paragraph::new().line_spacing(tight()));
                 borderless_cell(w, vec![p.keep_next(i < last)])
             };
-            TableRow::new(vec![cell(widths[0], l), cell(widths[1], r)]).cant_split()
+            let mut right = cell(widths[1], r);
+            if bottom == Some(i) {
+                right = right.vertical_align(docx_rs::VAlignType::Bottom);
+            }
+            TableRow::new(vec![cell(widths[0], l), right]).cant_split()
         })
         .collect();
     Table::without_borders(rows)
@@ -168,37 +160,25 @@ struct Geometry {
     st: &'static Guide,
 }
 
-/// The issuing body in bold, broken into two lines of near-equal width when it does not fit its
-/// column ("CHI BỘ THPT / NGUYỄN VĂN TĂNG"), as the PDF template breaks it.
-fn balanced(name: &str, width: i32, g: &Geometry) -> Paragraph {
-    let words: Vec<&str> = name.split(' ').collect();
-    if bold_text_twips(name, g.st.header_pt) <= width || words.len() < 2 {
-        return centred(text_run(name, g.st.header_pt, true, false));
-    }
-    let best = (1..words.len())
-        .min_by_key(|&i| {
-            bold_text_twips(&words[..i].join(" "), g.st.header_pt)
-                .max(bold_text_twips(&words[i..].join(" "), g.st.header_pt))
-        })
-        .unwrap_or(1);
-    let run = DocxRun::new()
-        .add_text(words[..best].join(" "))
-        .add_break(docx_rs::BreakType::TextWrapping)
-        .add_text(words[best..].join(" "))
-        .size(half_points(g.st.header_pt))
-        .bold();
-    centred(run)
-}
-
 fn header_table(doc: &Document, g: &Geometry) -> Table {
     let h = &doc.header;
     let left_w = (g.text_width as f64 * g.st.header_left_share).round() as i32;
     let right_w = g.text_width - left_w;
-    let mut left = vec![
-        centred(text_run(&h.superior, g.st.header_pt, false, false)),
-        balanced(&h.issuer, left_w, g),
-        centred(text_run("*", g.st.header_pt, false, false)),
-    ];
+    // one row per line of the superior body's name, so that the party title beside its first
+    // line reads where it is seen; the issuing body's name whole in one row (broken, when too
+    // long, at the word the PDF breaks it), the date beside its last line
+    let (superior, issuer) = super::fit::header_lines(doc);
+    let line = |t: &str, bold: bool| centred(text_run(t, g.st.header_pt, bold, false));
+    let mut left: Vec<Paragraph> = superior.iter().map(|l| line(l, false)).collect();
+    let mut name = DocxRun::new().size(half_points(g.st.header_pt)).bold();
+    for (i, l) in issuer.iter().enumerate() {
+        if i > 0 {
+            name = name.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        name = name.add_text(l);
+    }
+    left.push(centred(name));
+    left.push(line("*", false));
     if let Some(n) = &h.number {
         left.push(centred(text_run(n, g.st.header_pt, false, false)));
     }
@@ -223,7 +203,14 @@ fn header_table(doc: &Document, g: &Geometry) -> Table {
             .line(240)
             .line_rule(LineSpacingType::Auto),
     );
-    two_column_rows([left_w, right_w], zip_rows(left, vec![party, date]))
+    let mut right = vec![party];
+    right.extend((1..superior.len()).map(|_| Paragraph::new().line_spacing(tight())));
+    right.push(date);
+    two_column_rows(
+        [left_w, right_w],
+        zip_rows(left, right),
+        Some(superior.len()),
+    )
 }
 
 fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
@@ -277,17 +264,24 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
 }
 
 /// A body paragraph; `keep_next` keeps it on the page of what follows (headings always do).
-fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool, g: &Geometry) -> Paragraph {
+fn body_paragraph(
+    kind: ParaKind,
+    runs: &[Run],
+    keep_next: bool,
+    spaced: bool,
+    g: &Geometry,
+) -> Paragraph {
     let (align, indent) = match kind {
         ParaKind::Plain | ParaKind::Label => (AlignmentType::Left, 0),
         _ => (AlignmentType::Both, twips(g.st.first_line_indent_mm)),
     };
+    let before = if spaced { g.st.para_spacing_pt } else { 0.0 };
     let mut p = Paragraph::new()
         .align(align)
         .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
         .line_spacing(
             LineSpacing::new()
-                .before(pt_twips(g.st.para_spacing_pt) as u32)
+                .before(pt_twips(before) as u32)
                 .after(0)
                 .line(pt_twips(g.st.line_pitch_pt))
                 .line_rule(LineSpacingType::Exact),
@@ -303,6 +297,34 @@ fn body_paragraph(kind: ParaKind, runs: &[Run], keep_next: bool, g: &Geometry) -
         p = p.add_run(run(r, g.st.body_pt));
     }
     p
+}
+
+/// A paragraph of the model as Word paragraphs: one per line when its text has line breaks (a
+/// list of options, lines to write on), set at the line pitch without paragraph space and kept
+/// together on one page, as the PDF sets them; else one.
+fn body_paragraphs(kind: ParaKind, runs: &[Run], keep_next: bool, g: &Geometry) -> Vec<Paragraph> {
+    let mut lines: Vec<Vec<Run>> = vec![Vec::new()];
+    for r in runs {
+        for (i, part) in r.text.split('\n').enumerate() {
+            if i > 0 {
+                lines.push(Vec::new());
+            }
+            if let Some(line) = lines.last_mut()
+                && !part.is_empty()
+            {
+                line.push(Run {
+                    text: part.to_string(),
+                    ..r.clone()
+                });
+            }
+        }
+    }
+    let last = lines.len() - 1;
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| body_paragraph(kind, line, keep_next || i < last, i == 0, g))
+        .collect()
 }
 
 fn sign_off(
@@ -375,7 +397,7 @@ fn sign_off(
     if names.iter().any(Option::is_some) {
         rows.push(names);
     }
-    two_column_rows([half, g.text_width - half], rows)
+    two_column_rows([half, g.text_width - half], rows, None)
 }
 
 /// A ruled table: `widths` relative, merged cells as `gridSpan` and `vMerge`.
@@ -386,10 +408,26 @@ fn ruled_table(
     compact: bool,
     g: &Geometry,
 ) -> Table {
-    let (size, inset) = if compact {
-        (g.st.compact_table_pt, g.st.compact_cell_inset_pt)
+    let (size, inset, pad) = if compact {
+        (
+            g.st.compact_table_pt,
+            g.st.compact_cell_inset_pt,
+            g.st.compact_cell_pad_pt,
+        )
     } else {
-        (g.st.table_pt, g.st.cell_inset_pt)
+        (g.st.table_pt, g.st.cell_inset_pt, g.st.cell_inset_pt)
+    };
+    // LibreOffice ignores a table's top and bottom cell margins: the room above and below the
+    // text is the paragraph's, its lines exactly as far apart as the PDF's (size + leading), so
+    // that rows are as tall in every renderer
+    let leading = g.st.leading_pt() / 2.0;
+    let cell_lines = || {
+        let room = pt_twips(pad - leading / 2.0).max(0) as u32;
+        LineSpacing::new()
+            .before(room)
+            .after(room)
+            .line(pt_twips(size + leading))
+            .line_rule(LineSpacingType::Exact)
     };
     let total: f64 = widths.iter().sum();
     let cols: Vec<i32> = widths
@@ -415,7 +453,7 @@ fn ruled_table(
                 let mut cell = TableCell::new()
                     .width(width as usize, WidthType::Dxa)
                     .vertical_merge(docx_rs::VMergeType::Continue)
-                    .add_paragraph(Paragraph::new().line_spacing(tight()).keep_next(keep));
+                    .add_paragraph(Paragraph::new().line_spacing(cell_lines()).keep_next(keep));
                 if span > 1 {
                     cell = cell.grid_span(span);
                 }
@@ -430,7 +468,7 @@ fn ruled_table(
             let Some(c) = source.next() else { break };
             let span = c.colspan.max(1).min(cols.len() - col);
             let width: i32 = cols[col..col + span].iter().sum();
-            let mut p = Paragraph::new().line_spacing(tight()).keep_next(keep);
+            let mut p = Paragraph::new().line_spacing(cell_lines()).keep_next(keep);
             if c.centred {
                 p = p.align(AlignmentType::Center);
             }
@@ -473,8 +511,8 @@ fn ruled_table(
             TableCellMargins::new()
                 .margin_left(m, WidthType::Dxa)
                 .margin_right(m, WidthType::Dxa)
-                .margin_top(m, WidthType::Dxa)
-                .margin_bottom(m, WidthType::Dxa),
+                .margin_top(0, WidthType::Dxa)
+                .margin_bottom(0, WidthType::Dxa),
         )
         .set_borders(
             TableBorders::with_empty()
@@ -551,7 +589,9 @@ impl DocxRenderer {
             docx = match b {
                 Block::Paragraph { kind, runs } => {
                     // The paragraph before the signature is never left alone on a page.
-                    docx.add_paragraph(body_paragraph(*kind, runs, before_sign_off, &g))
+                    body_paragraphs(*kind, runs, before_sign_off, &g)
+                        .into_iter()
+                        .fold(docx, |docx, p| docx.add_paragraph(p))
                 }
                 Block::Table {
                     widths,

@@ -2,6 +2,7 @@
 
 pub mod docx;
 mod docx_fix;
+pub mod fit;
 pub mod pdf;
 
 use crate::doc::Document;

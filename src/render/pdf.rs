@@ -129,7 +129,12 @@ fn compile(doc: &Document) -> anyhow::Result<PagedDocument> {
     let date = doc_date(doc)?;
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .ok_or_else(|| anyhow!("ngày tài liệu không hợp lệ: {}", doc.date))?;
-    let json = serde_json::to_vec(&serde_json::json!({ "doc": doc, "style": style(doc.guide)? }))?;
+    let (superior, issuer) = super::fit::header_lines(doc);
+    let json = serde_json::to_vec(&serde_json::json!({
+        "doc": doc,
+        "style": style(doc.guide)?,
+        "header_lines": { "superior": superior, "issuer": issuer },
+    }))?;
     let world = DocWorld {
         shared: &SHARED,
         json: Bytes::new(json),

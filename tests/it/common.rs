@@ -5,9 +5,16 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use hoso::diag::Diagnostic;
+
 /// The project's root folder.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The 2026 fixture (QĐ 366, HD 43, laid out by HD 05).
+pub fn fixture_2025() -> PathBuf {
+    root().join("fixtures/chi-bo-cntt-2026.yaml")
 }
 
 /// The seed fixture.
@@ -239,4 +246,36 @@ pub fn pdf_font_runs(path: &Path) -> Vec<FontRun> {
         }
     }
     out
+}
+
+/// The line where `needle` (which may span lines) first starts.
+pub fn line_of(text: &str, needle: &str) -> u64 {
+    let at = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    text[..at].matches('\n').count() as u64 + 1
+}
+
+/// Every diagnostic of loading and of the rules.
+pub fn diagnostics(text: &str) -> Vec<Diagnostic> {
+    match hoso::data::load_str("d.yaml", text) {
+        Ok(d) => hoso::rules::check(&d),
+        Err(e) => e,
+    }
+}
+
+/// The one diagnostic whose message contains `needle`.
+pub fn the_one(text: &str, needle: &str) -> Diagnostic {
+    let all = diagnostics(text);
+    let found: Vec<&Diagnostic> = all.iter().filter(|d| d.message.contains(needle)).collect();
+    assert_eq!(found.len(), 1, "{needle:?} in {all:#?}");
+    found[0].clone()
+}
+
+pub fn none_with(text: &str, needle: &str) {
+    let all = diagnostics(text);
+    assert!(
+        all.iter().all(|d| !d.message.contains(needle)),
+        "unexpected {needle:?}: {all:#?}"
+    );
 }

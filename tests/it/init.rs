@@ -5,8 +5,19 @@ use crate::common::*;
 
 #[test]
 fn the_starter_file_checks_clean_and_builds_every_document() {
+    // this year's starter (the 2025 forms), and the 2019 forms' starter
+    for year in [None, Some("2020")] {
+        starter_checks_clean_and_builds(year);
+    }
+}
+
+fn starter_checks_clean_and_builds(year: Option<&str>) {
     let tmp = tempfile::tempdir().unwrap();
-    let o = hoso(tmp.path(), &["init", "x.yaml"]);
+    let mut args = vec!["init", "x.yaml"];
+    if let Some(y) = year {
+        args.extend(["--nam", y]);
+    }
+    let o = hoso(tmp.path(), &args);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(tmp.path().join("x.yaml")).unwrap();
     assert!(
@@ -23,6 +34,14 @@ fn the_starter_file_checks_clean_and_builds_every_document() {
     let out = tmp.path().join("o");
     let data = std::fs::read(tmp.path().join("x.yaml")).unwrap();
     let d = hoso::data::load_bytes("x.yaml", &data).unwrap();
+    let want = match year {
+        None => "hd43-2025",
+        Some(_) => "hd21-2019",
+    };
+    assert_eq!(d.regulation.id, want);
+    if year.is_none() {
+        assert_eq!(d.year, hoso::starter::default_year());
+    }
     for kind in d.regulation.kind_ids() {
         let single = out.join(format!("{kind}.pdf"));
         let folder = out.join(kind);
@@ -43,7 +62,10 @@ fn init_never_overwrites_a_file_without_force() {
     assert_eq!(std::fs::read_to_string(&p).unwrap(), "nam: 2021\n");
     let o = hoso(tmp.path(), &["init", "x.yaml", "--force"]);
     assert!(o.status.success());
-    assert_eq!(std::fs::read_to_string(&p).unwrap(), hoso::starter::STARTER);
+    assert_eq!(
+        std::fs::read_to_string(&p).unwrap(),
+        hoso::starter::starter(hoso::starter::default_year()).unwrap()
+    );
     // the schema beside it, and no temporary file left
     let mut names: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()

@@ -2,45 +2,13 @@
 //! Vietnamese message at the right line and field; the fixture itself gives none.
 
 use crate::common::*;
-use hoso::diag::{Diagnostic, Severity};
+use hoso::diag::Severity;
 
 /// The fixture with `from` replaced by `to` (which must occur), and the line of `at` in it.
 fn changed(from: &str, to: &str) -> String {
     let src = std::fs::read_to_string(fixture()).unwrap();
     assert!(src.contains(from), "fixture lacks {from:?}");
     src.replacen(from, to, 1)
-}
-
-/// The line where `needle` (which may span lines) first starts.
-fn line_of(text: &str, needle: &str) -> u64 {
-    let at = text
-        .find(needle)
-        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
-    text[..at].matches('\n').count() as u64 + 1
-}
-
-/// Every diagnostic of loading and of the rules.
-fn diagnostics(text: &str) -> Vec<Diagnostic> {
-    match hoso::data::load_str("d.yaml", text) {
-        Ok(d) => hoso::rules::check(&d),
-        Err(e) => e,
-    }
-}
-
-/// The one diagnostic whose message contains `needle`.
-fn the_one(text: &str, needle: &str) -> Diagnostic {
-    let all = diagnostics(text);
-    let found: Vec<&Diagnostic> = all.iter().filter(|d| d.message.contains(needle)).collect();
-    assert_eq!(found.len(), 1, "{needle:?} in {all:#?}");
-    found[0].clone()
-}
-
-fn none_with(text: &str, needle: &str) {
-    let all = diagnostics(text);
-    assert!(
-        all.iter().all(|d| !d.message.contains(needle)),
-        "unexpected {needle:?}: {all:#?}"
-    );
 }
 
 const FIXTURE_RULES: [&str; 16] = [
