@@ -7,6 +7,7 @@ pub mod data;
 pub mod diag;
 pub mod doc;
 pub mod documents;
+pub mod fonts;
 pub mod guide;
 pub mod messages;
 pub mod output;

@@ -103,11 +103,67 @@ fn known() -> String {
     )
 }
 
+/// A usage error in Vietnamese (clap's own are in English), with what clap found.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |k: ContextKind| match e.get(k) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = get(ContextKind::InvalidArg);
+    let suggestion = match (
+        get(ContextKind::SuggestedSubcommand),
+        get(ContextKind::SuggestedArg),
+    ) {
+        (s, _) if !s.is_empty() => format!(" Có phải ý bạn là «{s}»?"),
+        (_, a) if !a.is_empty() => format!(" Có phải ý bạn là «{a}»?"),
+        _ => String::new(),
+    };
+    let what = match e.kind() {
+        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}."),
+        ErrorKind::UnknownArgument => format!("không có tùy chọn «{arg}».{suggestion}"),
+        ErrorKind::InvalidSubcommand => format!(
+            "không có lệnh «{}»; các lệnh: init, schema, check, build.{suggestion}",
+            get(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::MissingSubcommand => {
+            "thiếu lệnh; các lệnh: init, schema, check, build.".to_string()
+        }
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "giá trị «{}» của {arg} không hợp lệ.{suggestion}",
+            get(ContextKind::InvalidValue)
+        ),
+        ErrorKind::ArgumentConflict => format!("tùy chọn {arg} không dùng cùng nhau được."),
+        ErrorKind::TooManyValues => {
+            format!("thừa giá trị ở {arg}.")
+        }
+        _ => "cách gọi lệnh không đúng.".to_string(),
+    };
+    format!("lỗi: {what}\nChạy «hoso --help» để xem cách dùng.")
+}
+
 fn main() -> ExitCode {
-    let matches = Cli::command().after_help(known()).get_matches();
-    let cli = match Cli::from_arg_matches(&matches) {
+    let parsed = Cli::command()
+        .after_help(known())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(c) => c,
-        Err(e) => e.exit(),
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit();
+            }
+            eprintln!("{}", usage_error(&e));
+            return ExitCode::from(2);
+        }
     };
     match cli.command {
         Command::Schema { out: None } => {
@@ -175,6 +231,9 @@ fn main() -> ExitCode {
             ) {
                 Ok(built) => {
                     eprint!("{}", diag::report(&built.warnings));
+                    for n in &built.notes {
+                        eprintln!("chú ý: {n}");
+                    }
                     for o in &built.outcomes {
                         match o {
                             Outcome::Written(p) => println!("đã ghi {}", p.display()),

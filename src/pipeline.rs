@@ -6,7 +6,7 @@ use crate::data::{self, Dossier};
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
 use crate::documents;
-use crate::output::{self, Outcome};
+use crate::output::{Outcome, OutputSet};
 use crate::render::Renderer;
 use crate::render::docx::DocxRenderer;
 use crate::render::pdf::PdfRenderer;
@@ -40,8 +40,13 @@ fn select(d: &Dossier, docs: Vec<Document>, opts: &BuildOptions) -> Result<Vec<D
     if let Some(k) = &opts.only
         && !kinds.contains(&k.as_str())
     {
+        let near = kinds
+            .iter()
+            .min_by_key(|c| strsim::levenshtein(c, k))
+            .filter(|c| strsim::levenshtein(c, k) <= 2)
+            .map_or(String::new(), |c| format!(" Có phải ý bạn là «{c}»?"));
         return Err(Failure::Usage(format!(
-            "không có loại văn bản «{k}» theo {}; các loại: {}.",
+            "không có loại văn bản «{k}» theo {}; các loại: {}.{near}",
             d.regulation.cite,
             kinds.join(", ")
         )));
@@ -68,14 +73,22 @@ fn select(d: &Dossier, docs: Vec<Document>, opts: &BuildOptions) -> Result<Vec<D
     Ok(kept)
 }
 
+/// The data file's bytes, at most one byte more than the loader accepts: a 3 GB file or
+/// `/dev/zero` is refused after reading 4 MiB, never read whole.
 fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
-    std::fs::read(path).map_err(|e| {
+    use std::io::Read;
+    let io = |e: std::io::Error| {
         Failure::Io(anyhow::anyhow!(
             "không đọc được tệp dữ liệu {}: {}",
             path.display(),
             crate::messages::io_error(&e)
         ))
-    })
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let limit = data::load::MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    file.take(limit).read_to_end(&mut bytes).map_err(io)?;
+    Ok(bytes)
 }
 
 /// Data that passed every check, with the warnings it raised.
@@ -141,6 +154,8 @@ pub struct Built {
     pub outcomes: Vec<Outcome>,
     /// Warnings about the data.
     pub warnings: Vec<Diagnostic>,
+    /// What the user should know about the output folder (an unreadable manifest).
+    pub notes: Vec<String>,
 }
 
 /// Builds the documents of the data file `opts` asks for (all by default) into `out`; a file
@@ -153,8 +168,22 @@ pub fn build(path: &Path, out: &Path, opts: &BuildOptions) -> Result<Built, Fail
     let docx = DocxRenderer::new();
     let pdf = PdfRenderer::new();
     let renderers: [&dyn Renderer; 2] = [&docx, &pdf];
-    let files = output::render_all(&docs, &renderers).map_err(Failure::Io)?;
-    let outcomes =
-        output::write_all(out, &files, &label, &bytes, opts.force).map_err(Failure::Io)?;
-    Ok(Built { outcomes, warnings })
+    // each file written as soon as it is rendered, into the new set beside the folder; the set
+    // replaces the folder only when every file is written
+    let mut set = OutputSet::begin(out, &label, &bytes, opts.force).map_err(Failure::Io)?;
+    for d in &docs {
+        for r in renderers {
+            let rendered = r.render(d).map_err(|e| {
+                Failure::Io(e.context(format!("không tạo được {}.{}", d.path, r.extension())))
+            })?;
+            let rel = std::path::PathBuf::from(format!("{}.{}", d.path, r.extension()));
+            set.add(&rel, &rendered).map_err(Failure::Io)?;
+        }
+    }
+    let (outcomes, notes) = set.commit().map_err(Failure::Io)?;
+    Ok(Built {
+        outcomes,
+        warnings,
+        notes,
+    })
 }

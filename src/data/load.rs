@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use serde_saphyr::{Location, Options};
 
 use super::model::*;
@@ -110,6 +110,11 @@ fn at<T>(s: &S<T>, path: &str) -> At {
     }
 }
 
+/// One-line fields (names, posts, places) are at most this many characters.
+const MAX_LINE_CHARS: usize = 300;
+/// Running text is at most this many characters.
+const MAX_PROSE_CHARS: usize = 20_000;
+
 /// The general group's points (QĐ 366).
 const GENERAL_MAX: Points = Points::whole(30);
 /// The task group's points.
@@ -149,6 +154,8 @@ struct Converter<'a> {
     regulation: Option<&'static Regulation>,
     /// The criteria tables, read before the members' scores.
     criteria: Vec<(&'static str, CriteriaTable)>,
+    /// Warnings about the text as written (reported with the rules' diagnostics).
+    warnings: Vec<Diagnostic>,
     diags: Vec<Diagnostic>,
     ids: HashMap<String, usize>,
     /// Members in the file: no ballot can count more votes.
@@ -161,6 +168,7 @@ impl<'a> Converter<'a> {
             file,
             regulation: None,
             criteria: Vec::new(),
+            warnings: Vec::new(),
             diags: Vec::new(),
             ids: HashMap::new(),
             member_count: 0,
@@ -174,17 +182,96 @@ impl<'a> Converter<'a> {
     }
 
     /// Text as written, in NFC with runs of spaces collapsed; empty text is an error.
+    /// Text of one line (a name, a post, a place), in NFC with runs of whitespace collapsed;
+    /// empty, over-long or unprintable text is an error.
     fn text(&mut self, s: &S<String>, path: &str) -> String {
-        let t = vn::text::squeeze(&vn::text::nfc(&s.value));
-        if t.is_empty() {
+        let t = vn::text::squeeze(&self.clean(s, path));
+        self.check_text(s, path, &t, MAX_LINE_CHARS);
+        t
+    }
+
+    /// Running text that may hold several paragraphs (a blank line between them in the YAML):
+    /// each paragraph on one line, paragraphs separated by "\n\n".
+    fn prose(&mut self, s: &S<String>, path: &str) -> String {
+        let t = vn::text::paragraphs(&self.clean(s, path)).join("\n\n");
+        self.check_text(s, path, &t, MAX_PROSE_CHARS);
+        t
+    }
+
+    fn opt_prose(&mut self, s: &Option<S<String>>, path: &str) -> Option<String> {
+        s.as_ref().map(|s| self.prose(s, path))
+    }
+
+    /// The value in NFC; control characters that would make a file Word cannot open are an
+    /// error, and those that reorder text in a viewer (bidirectional marks) are dropped with a
+    /// warning.
+    fn clean(&mut self, s: &S<String>, path: &str) -> String {
+        let t = vn::text::nfc(&s.value);
+        if let Some(c) = t.chars().find(|c| vn::text::is_forbidden_control(*c)) {
             self.error(
                 pos(&s.referenced),
+                path,
+                format!("có ký tự điều khiển U+{:04X} không in được.", c as u32),
+                Some("xóa ký tự này (thường do dán từ phần mềm khác); chỉ dùng chữ, số, dấu câu, dấu cách và xuống dòng."),
+            );
+        }
+        if t.chars().any(vn::text::is_bidi_control) {
+            self.warn(
+                pos(&s.referenced),
+                path,
+                "đã bỏ ký tự điều khiển hướng chữ (làm đảo thứ tự chữ khi hiển thị).".into(),
+                "kiểm tra lại nội dung trường này sau khi dán từ nơi khác.",
+            );
+        }
+        t.chars()
+            .filter(|c| !vn::text::is_bidi_control(*c) && !vn::text::is_forbidden_control(*c))
+            .collect()
+    }
+
+    /// Cleaned text is not empty, not too long, and printable in the embedded fonts.
+    fn check_text(&mut self, s: &S<String>, path: &str, t: &str, max: usize) {
+        let p = pos(&s.referenced);
+        if t.is_empty() {
+            self.error(
+                p,
                 path,
                 "trường này để trống nhưng cần có nội dung.".into(),
                 None,
             );
         }
-        t
+        let n = t.chars().count();
+        if n > max {
+            self.error(
+                p,
+                path,
+                format!("nội dung dài {n} ký tự, quá giới hạn {max} ký tự của trường này."),
+                Some("kiểm tra xem có dán nhầm nội dung khác vào không."),
+            );
+        }
+        let mut missing: Vec<char> = t.chars().filter(|c| !crate::fonts::covers(*c)).collect();
+        missing.dedup();
+        if !missing.is_empty() {
+            let shown: Vec<String> = missing
+                .iter()
+                .take(5)
+                .map(|c| format!("«{c}» (U+{:04X})", *c as u32))
+                .collect();
+            self.warn(
+                p,
+                path,
+                format!(
+                    "ký tự {} không có trong phông chữ của văn bản nên không in ra trong bản PDF.",
+                    shown.join(", ")
+                ),
+                "bỏ các ký tự này (biểu tượng cảm xúc, ký hiệu lạ) hoặc thay bằng chữ.",
+            );
+        }
+    }
+
+    fn warn(&mut self, p: Pos, path: &str, message: String, hint: &str) {
+        let mut d = Diagnostic::error(self.file, p, path, message).with_hint(hint);
+        d.severity = crate::diag::Severity::Warning;
+        self.warnings.push(d);
     }
 
     fn opt_text(&mut self, s: &Option<S<String>>, path: &str) -> Option<String> {
@@ -192,7 +279,26 @@ impl<'a> Converter<'a> {
     }
 
     fn date(&mut self, s: &S<String>, path: &str) -> NaiveDate {
+        self.date_from(s, path, 1900)
+    }
+
+    /// A date not before `first_year` (1930 for admission to the Party, founded that year) nor
+    /// after 2100: "12/03/0000" is a typing slip, not a date.
+    fn date_from(&mut self, s: &S<String>, path: &str, first_year: i32) -> NaiveDate {
         match vn::date::parse(&s.value) {
+            Some(d) if !(first_year..=2100).contains(&d.year()) => {
+                self.error(
+                    pos(&s.referenced),
+                    path,
+                    format!(
+                        "năm {} của ngày «{}» nằm ngoài khoảng {first_year}–2100.",
+                        d.year(),
+                        s.value.trim()
+                    ),
+                    Some("kiểm tra lại năm (viết đủ bốn chữ số, ví dụ 18/12/2020)."),
+                );
+                d
+            }
             Some(d) => d,
             None => {
                 self.error(
@@ -354,7 +460,7 @@ impl<'a> Converter<'a> {
 
     /// Running text where `{id}` names a member.
     fn rich(&mut self, s: &S<String>, path: &str) -> Text {
-        let t = self.text(s, path);
+        let t = self.prose(s, path);
         let mut segs = Vec::new();
         let mut rest = t.as_str();
         while let Some(open) = rest.find('{') {
@@ -553,6 +659,7 @@ impl<'a> Converter<'a> {
                 residence_request,
                 settings,
                 criteria: std::mem::take(&mut self.criteria),
+                notices: std::mem::take(&mut self.warnings),
                 sign_off,
                 file: self.file.to_string(),
                 year,
@@ -688,7 +795,7 @@ impl<'a> Converter<'a> {
                 RawMembership::ChinhThuc => Membership::Official,
                 RawMembership::DuBi => Membership::Probationary,
             },
-            admitted: self.date(&m.ngay_vao_dang, &format!("{path}.ngay_vao_dang")),
+            admitted: self.date_from(&m.ngay_vao_dang, &format!("{path}.ngay_vao_dang"), 1930),
             job: self.opt_text(&m.nghe_nghiep, &format!("{path}.nghe_nghiep")),
             workplace: self.opt_text(&m.don_vi, &format!("{path}.don_vi")),
             gov_post: self.opt_text(
@@ -782,7 +889,7 @@ impl<'a> Converter<'a> {
                 .enumerate()
                 .map(|(i, s)| self.text(s, &format!("{path}.goi_y_kiem_diem[{i}]")))
                 .collect(),
-            remarks: self.opt_text(&a.nhan_xet_chi_uy, &format!("{path}.nhan_xet_chi_uy")),
+            remarks: self.opt_prose(&a.nhan_xet_chi_uy, &format!("{path}.nhan_xet_chi_uy")),
             opinions: self.rich_list(&a.y_kien, &format!("{path}.y_kien")),
             votes: a
                 .phieu
@@ -886,7 +993,7 @@ impl<'a> Converter<'a> {
             date: self.date(&a.ngay, "phan_tich_chat_luong.ngay"),
             assessor: self.opt_text(&a.chu_the, "phan_tich_chat_luong.chu_the"),
             levels: a.cap_do.iter().map(|l| level(l.value)).collect(),
-            remarks: self.opt_text(&a.nhan_xet, "phan_tich_chat_luong.nhan_xet"),
+            remarks: self.opt_prose(&a.nhan_xet, "phan_tich_chat_luong.nhan_xet"),
             proposal: a.de_nghi.map(rating),
             at: at(&a.ngay, "phan_tich_chat_luong"),
         }
@@ -1138,7 +1245,7 @@ impl<'a> Converter<'a> {
     /// Sections I–VII of a review (a member's or the cell's).
     fn review_sections(&mut self, r: &RawSelfReview, path: &str) -> SelfReview {
         let opt = |c: &mut Self, v: &Option<S<String>>, name: &str| {
-            c.opt_text(v, &format!("{path}.{name}"))
+            c.opt_prose(v, &format!("{path}.{name}"))
         };
         SelfReview {
             criteria: r
@@ -1147,7 +1254,7 @@ impl<'a> Converter<'a> {
                 .enumerate()
                 .map(|(i, c)| Criterion {
                     text: self
-                        .opt_text(&c.value.noi_dung, &format!("{path}.uu_diem[{i}].noi_dung")),
+                        .opt_prose(&c.value.noi_dung, &format!("{path}.uu_diem[{i}].noi_dung")),
                     level: c.value.cap_do.map(level),
                 })
                 .collect(),

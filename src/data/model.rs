@@ -51,6 +51,8 @@ pub struct Dossier {
     pub criteria: Vec<(&'static str, CriteriaTable)>,
     /// The sign-off of a 2025 self-review.
     pub sign_off: SignOffStyle,
+    /// Warnings about the text as written (characters dropped or not printable).
+    pub notices: Vec<crate::diag::Diagnostic>,
 }
 
 impl Dossier {

@@ -96,6 +96,46 @@ pub fn guide_for(d: &Dossier, date: NaiveDate) -> &'static Guide {
     d.guide.unwrap_or_else(|| guide::for_date(date))
 }
 
+/// Running text of several paragraphs ("\n\n" between them, as the data keeps them) set as
+/// several paragraphs of the same kind; what follows an item's first paragraph is body text.
+fn split_paragraphs(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        let Block::Paragraph { kind, runs } = b else {
+            out.push(b);
+            continue;
+        };
+        if !runs.iter().any(|r| r.text.contains("\n\n")) {
+            out.push(Block::Paragraph { kind, runs });
+            continue;
+        }
+        let mut paras: Vec<Vec<Run>> = vec![Vec::new()];
+        for r in runs {
+            for (i, part) in r.text.split("\n\n").enumerate() {
+                if i > 0 {
+                    paras.push(Vec::new());
+                }
+                if let Some(p) = paras.last_mut()
+                    && !part.is_empty()
+                {
+                    p.push(Run {
+                        text: part.to_string(),
+                        ..r.clone()
+                    });
+                }
+            }
+        }
+        for (i, runs) in paras.into_iter().enumerate() {
+            let kind = match kind {
+                ParaKind::Item if i > 0 => ParaKind::Body,
+                k => k,
+            };
+            out.push(Block::Paragraph { kind, runs });
+        }
+    }
+    out
+}
+
 /// Ends the body with a full stop where the guide asks for one (HD 05 §6.2.2): the last prose
 /// paragraph before the sign-off, when it ends in a word rather than a mark.
 fn end_with_full_stop(blocks: &mut [Block]) {
@@ -141,7 +181,7 @@ pub fn document(
 ) -> Document {
     let m = d.cell.margins;
     let guide = guide_for(d, issue.date);
-    let mut blocks = blocks;
+    let mut blocks = split_paragraphs(blocks);
     if guide.body_ends_with_full_stop {
         end_with_full_stop(&mut blocks);
     }

@@ -17,24 +17,34 @@ use crate::data::Dossier;
 use crate::doc::Document;
 use crate::vn;
 
-/// ASCII file names for people, unique within one folder: a second "Nguyễn Văn Nam" is
-/// "nguyen-van-nam-2".
+/// A file name's stem is at most this many bytes: far below the 255 of common file systems,
+/// with room for a "-2" suffix and ".moi.docx".
+pub const MAX_SLUG: usize = 80;
+
+/// ASCII file names for people, unique within one folder by construction: a second "Nguyễn Văn
+/// Nam" is "nguyen-van-nam-2", and a third person actually named "Nguyễn Văn Nam 2" then gets
+/// the next free one.
 pub fn unique_slugs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut seen = std::collections::HashMap::<String, usize>::new();
+    let mut taken = std::collections::HashSet::<String>::new();
+    let mut next = std::collections::HashMap::<String, usize>::new();
     names
         .into_iter()
         .map(|n| {
-            let base = match vn::text::slug(n) {
+            let mut base = match vn::text::slug(n) {
                 s if s.is_empty() => "khong-ten".to_string(),
                 s => s,
             };
-            let count = seen.entry(base.clone()).or_insert(0);
-            *count += 1;
-            if *count == 1 {
-                base
-            } else {
-                format!("{base}-{count}")
+            // ASCII, so any byte is a boundary; no dash left dangling at the cut
+            base.truncate(MAX_SLUG);
+            let base = base.trim_end_matches('-').to_string();
+            let mut slug = base.clone();
+            let n = next.entry(base.clone()).or_insert(1);
+            while taken.contains(&slug) {
+                *n += 1;
+                slug = format!("{base}-{n}");
             }
+            taken.insert(slug.clone());
+            slug
         })
         .collect()
 }
@@ -69,5 +79,21 @@ mod tests {
                 "khong-ten"
             ]
         );
+    }
+
+    #[test]
+    fn a_name_that_looks_like_a_suffixed_slug_never_collides() {
+        assert_eq!(
+            super::unique_slugs(["Bùi Thị Thủy", "Bùi Thị Thủy", "Bùi Thị Thủy 2"]),
+            ["bui-thi-thuy", "bui-thi-thuy-2", "bui-thi-thuy-2-2"]
+        );
+        assert_eq!(
+            super::unique_slugs(["Bùi Thị Thủy 2", "Bùi Thị Thủy", "Bùi Thị Thủy"]),
+            ["bui-thi-thuy-2", "bui-thi-thuy", "bui-thi-thuy-3"]
+        );
+        let long = "A ".repeat(5000);
+        let s = super::unique_slugs([long.as_str(), long.as_str()]);
+        assert!(s[0].len() <= super::MAX_SLUG && s[1].len() <= super::MAX_SLUG + 3);
+        assert_ne!(s[0], s[1]);
     }
 }

@@ -32,10 +32,16 @@ pub fn sha256(bytes: &[u8]) -> String {
 }
 
 impl Manifest {
-    /// Reads the manifest of an output folder; `None` when there is none or it is unreadable.
-    pub fn read(dir: &Path) -> Option<Manifest> {
-        let bytes = std::fs::read(dir.join(FILE_NAME)).ok()?;
-        serde_json::from_slice(&bytes).ok()
+    /// Reads the manifest of an output folder: `None` when there is none, an error (what is
+    /// wrong with it, in Vietnamese) when it cannot be read.
+    pub fn read(dir: &Path) -> Result<Option<Manifest>, String> {
+        match std::fs::read(dir.join(FILE_NAME)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(crate::messages::io_error(&e)),
+            Ok(bytes) => serde_json::from_slice(&bytes)
+                .map(Some)
+                .map_err(|e| format!("nội dung hỏng ở dòng {}", e.line())),
+        }
     }
 
     /// The manifest as pretty JSON.

@@ -1,42 +1,21 @@
-//! Writing files: every document rendered first, then written through a temporary folder and
-//! moved into place, so a failed build never leaves half-written files; a file edited by hand
-//! since the last build is kept, and the new version is written beside it.
+//! Writing a build's files as one set: the new set is built in a folder beside the output folder
+//! (the previous build's files carried over, each document written as soon as it is rendered),
+//! then the two folders are swapped in one step. Whatever interrupts a build, the output folder
+//! holds the previous complete set or the new one, with its manifest; the next run clears what an
+//! interrupted one left. A file edited by hand since it was built is kept, and the new version
+//! is written beside it. Two builds of one folder at once: the second is refused.
 
 pub mod manifest;
+mod swap;
 
-use std::fs;
+use std::collections::BTreeSet;
+use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Result, anyhow};
 
-use crate::doc::Document;
-use crate::render::Renderer;
+use crate::messages::io_error;
 use manifest::{Manifest, sha256};
-
-/// One output file: its path relative to the output folder, and its bytes.
-pub struct OutFile {
-    /// Relative path ("ke-hoach.pdf").
-    pub rel: PathBuf,
-    /// Contents.
-    pub bytes: Vec<u8>,
-}
-
-/// Renders every document with every renderer, in memory.
-pub fn render_all(docs: &[Document], renderers: &[&dyn Renderer]) -> Result<Vec<OutFile>> {
-    let mut files = Vec::new();
-    for d in docs {
-        for r in renderers {
-            let bytes = r
-                .render(d)
-                .with_context(|| format!("không tạo được {}.{}", d.path, r.extension()))?;
-            files.push(OutFile {
-                rel: PathBuf::from(format!("{}.{}", d.path, r.extension())),
-                bytes,
-            });
-        }
-    }
-    Ok(files)
-}
 
 /// What happened to one file.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,84 +46,285 @@ fn key(rel: &Path) -> String {
     rel.to_string_lossy().replace('\\', "/")
 }
 
-/// Writes the files into `out` with the manifest. Every file goes into a temporary folder inside
-/// `out` first and is then renamed into place (atomic within one file system). A file already in
-/// `out` that the previous build did not write as it is now (edited in Word, say) is kept unless
-/// `force`, and the new version is written beside it.
-pub fn write_all(
-    out: &Path,
-    files: &[OutFile],
-    input: &str,
-    input_bytes: &[u8],
-    force: bool,
-) -> Result<Vec<Outcome>> {
-    fs::create_dir_all(out).with_context(|| format!("không tạo được thư mục {}", out.display()))?;
-    let previous = Manifest::read(out).unwrap_or_default();
-    // Files not rebuilt this time (a build of one kind or one member) keep their entries.
-    let mut manifest = Manifest {
-        hoso: env!("CARGO_PKG_VERSION").to_string(),
-        input: input.to_string(),
-        input_sha256: sha256(input_bytes),
-        files: previous.files.clone(),
-    };
-    // Decide each file's destination before touching anything.
-    let mut plan: Vec<(&OutFile, PathBuf, Outcome)> = Vec::new();
-    for f in files {
-        let dest = out.join(&f.rel);
-        let k = key(&f.rel);
-        let edited = match fs::read(&dest) {
-            Err(_) => false,
-            Ok(current) => previous.files.get(&k) != Some(&sha256(&current)),
-        };
-        let hash = sha256(&f.bytes);
-        if edited && !force {
-            let new_rel = beside(&f.rel);
-            // Keep recording what hoso generated for the edited file, so the next build sees it
-            // is still edited.
-            if let Some(old) = previous.files.get(&k) {
-                manifest.files.insert(k, old.clone());
+/// An I/O failure in Vietnamese: what was being done, to which path, and why.
+fn failed(what: &str, path: &Path, e: &std::io::Error) -> anyhow::Error {
+    anyhow!("{what} {}: {}", path.display(), io_error(e))
+}
+
+/// For the tests that interrupt a build: when `HOSO_TEST_PAUSE` names this step, the build says
+/// so on standard error and waits, to be killed there.
+fn pause(step: &str) {
+    if std::env::var("HOSO_TEST_PAUSE").is_ok_and(|s| s == step) {
+        eprintln!("hoso-test-pause {step}");
+        std::thread::sleep(std::time::Duration::from_secs(120));
+    }
+}
+
+/// What the previous build left to tell a hoso file from one edited by hand.
+enum Previous {
+    /// Its manifest.
+    Manifest(Manifest),
+    /// No manifest (a new folder, or files not made by hoso): a file is hoso's only if its
+    /// bytes equal the new build's.
+    None,
+    /// A manifest that could not be read: the same, and the user is told.
+    Unreadable,
+}
+
+/// The folders around one output folder: the lock, the new set being built, the old set during
+/// a swap without an atomic exchange.
+struct Places {
+    out: PathBuf,
+    lock: PathBuf,
+    new: PathBuf,
+    old: PathBuf,
+}
+
+impl Places {
+    fn of(out: &Path) -> Result<Places> {
+        let name = out
+            .file_name()
+            .ok_or_else(|| anyhow!("{} không phải tên thư mục.", out.display()))?
+            .to_string_lossy()
+            .into_owned();
+        let beside = |suffix: &str| out.with_file_name(format!(".{name}.hoso-{suffix}"));
+        Ok(Places {
+            out: out.to_path_buf(),
+            lock: beside("lock"),
+            new: beside("moi"),
+            old: beside("cu"),
+        })
+    }
+
+    /// Clears what an interrupted build left: an old set put aside before the new one arrived
+    /// goes back; a half-built new set or an old set already swapped out is removed; so are the
+    /// staging folders older versions of hoso left inside the output folder.
+    fn recover(&self) -> Result<()> {
+        if !self.out.exists() && self.old.exists() {
+            fs::rename(&self.old, &self.out)
+                .map_err(|e| failed("không khôi phục được thư mục", &self.out, &e))?;
+        }
+        for stale in [&self.new, &self.old] {
+            if stale.exists() {
+                fs::remove_dir_all(stale)
+                    .map_err(|e| failed("không xóa được thư mục tạm", stale, &e))?;
             }
-            manifest.files.insert(key(&new_rel), hash);
-            plan.push((
-                f,
-                new_rel.clone(),
-                Outcome::KeptEdited {
-                    kept: dest,
-                    new: out.join(new_rel),
-                },
-            ));
-        } else {
-            manifest.files.insert(k, hash);
-            plan.push((f, f.rel.clone(), Outcome::Written(dest)));
+        }
+        if let Ok(entries) = fs::read_dir(&self.out) {
+            for e in entries.flatten() {
+                if e.file_name().to_string_lossy().starts_with(".hoso-tmp-") {
+                    let _ = fs::remove_dir_all(e.path());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every file under `dir`, as paths relative to it.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![PathBuf::new()];
+    while let Some(rel) = stack.pop() {
+        let Ok(entries) = fs::read_dir(dir.join(&rel)) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let r = rel.join(e.file_name());
+            match e.file_type() {
+                Ok(t) if t.is_dir() => stack.push(r),
+                Ok(t) if t.is_file() => out.push(r),
+                _ => {}
+            }
         }
     }
-    let staging = out.join(format!(".hoso-tmp-{}", std::process::id()));
-    let result = (|| -> Result<Vec<Outcome>> {
-        if staging.exists() {
-            fs::remove_dir_all(&staging)?;
-        }
-        let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-        for (f, rel, _) in &plan {
-            let p = staging.join(rel);
-            if let Some(parent) = p.parent() {
-                fs::create_dir_all(parent)?;
+    out
+}
+
+/// A build's output folder being replaced as a whole: begun, filled document by document,
+/// committed. Dropped without a commit, it leaves the output folder as it was.
+pub struct OutputSet {
+    places: Places,
+    /// Held until the set is committed or dropped.
+    _lock: File,
+    previous: Previous,
+    manifest: Manifest,
+    force: bool,
+    outcomes: Vec<Outcome>,
+    /// Files written this run (a document's two files, a second build of one file).
+    written: BTreeSet<String>,
+    /// What the user should know besides the files (an unreadable manifest).
+    notes: Vec<String>,
+    committed: bool,
+}
+
+impl OutputSet {
+    /// Begins a new set for `out`: locks it, clears what an interrupted build left, and copies
+    /// the previous set (hard links where the file system has them) into the new folder.
+    pub fn begin(out: &Path, input: &str, input_bytes: &[u8], force: bool) -> Result<OutputSet> {
+        let places = Places::of(out)?;
+        for p in out.ancestors().filter(|p| !p.as_os_str().is_empty()) {
+            if p.is_file() {
+                return Err(anyhow!(
+                    "không ghi được vào {}: {} là một tệp, không phải thư mục.",
+                    out.display(),
+                    p.display()
+                ));
             }
-            fs::write(&p, &f.bytes).with_context(|| format!("không ghi được {}", p.display()))?;
-            staged.push((p, out.join(rel)));
         }
-        let m = staging.join(manifest::FILE_NAME);
-        fs::write(&m, manifest.to_bytes())?;
-        staged.push((m, out.join(manifest::FILE_NAME)));
-        // Everything is on disk: now move it into place, the manifest last.
-        for (from, to) in &staged {
+        if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent).map_err(|e| failed("không tạo được thư mục", parent, &e))?;
+        }
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&places.lock)
+            .map_err(|e| failed("không tạo được tệp khóa", &places.lock, &e))?;
+        if let Err(e) = lock.try_lock() {
+            return Err(match e {
+                fs::TryLockError::WouldBlock => anyhow!(
+                    "thư mục {} đang được một lệnh hoso khác ghi; đợi lệnh đó xong rồi chạy lại.",
+                    out.display()
+                ),
+                fs::TryLockError::Error(e) => failed("không khóa được", &places.lock, &e),
+            });
+        }
+        places.recover()?;
+        let (previous, notes) = match Manifest::read(out) {
+            Ok(Some(m)) => (Previous::Manifest(m), Vec::new()),
+            Ok(None) => (Previous::None, Vec::new()),
+            Err(why) => (
+                Previous::Unreadable,
+                vec![format!(
+                    "không đọc được {} ({why}): tệp nào giống hệt bản tạo mới được coi là của hoso, các tệp khác được giữ nguyên như đã sửa tay.",
+                    out.join(manifest::FILE_NAME).display()
+                )],
+            ),
+        };
+        fs::create_dir_all(&places.new)
+            .map_err(|e| failed("không tạo được thư mục", &places.new, &e))?;
+        // the previous set, so that what this build does not write (other kinds, files edited
+        // by hand, the clerk's own files) is still there after the swap
+        for rel in files_under(out) {
+            if rel.as_os_str() == manifest::FILE_NAME {
+                continue;
+            }
+            let (from, to) = (out.join(&rel), places.new.join(&rel));
             if let Some(parent) = to.parent() {
-                fs::create_dir_all(parent)?;
+                fs::create_dir_all(parent)
+                    .map_err(|e| failed("không tạo được thư mục", parent, &e))?;
             }
-            fs::rename(from, to)
-                .with_context(|| format!("không chuyển được tệp vào {}", to.display()))?;
+            if fs::hard_link(&from, &to).is_err() {
+                fs::copy(&from, &to).map_err(|e| failed("không chép được", &from, &e))?;
+            }
         }
-        Ok(plan.into_iter().map(|(_, _, o)| o).collect())
-    })();
-    let _ = fs::remove_dir_all(&staging);
-    result
+        pause("carried");
+        let files = match &previous {
+            Previous::Manifest(m) => m.files.clone(),
+            _ => Default::default(),
+        };
+        Ok(OutputSet {
+            manifest: Manifest {
+                hoso: env!("CARGO_PKG_VERSION").to_string(),
+                input: input.to_string(),
+                input_sha256: sha256(input_bytes),
+                files,
+            },
+            places,
+            _lock: lock,
+            previous,
+            force,
+            outcomes: Vec::new(),
+            written: BTreeSet::new(),
+            notes,
+            committed: false,
+        })
+    }
+
+    /// Whether the file at `rel` in the output folder was changed since hoso wrote it, judged
+    /// against the bytes this build writes there.
+    fn edited(&self, rel: &Path, bytes: &[u8]) -> bool {
+        let Ok(current) = fs::read(self.places.out.join(rel)) else {
+            return false;
+        };
+        match &self.previous {
+            Previous::Manifest(m) => m.files.get(&key(rel)) != Some(&sha256(&current)),
+            Previous::None | Previous::Unreadable => current != bytes,
+        }
+    }
+
+    /// Writes one file of the new set (a file edited by hand is kept and the new version goes
+    /// beside it, unless `force`).
+    pub fn add(&mut self, rel: &Path, bytes: &[u8]) -> Result<()> {
+        let k = key(rel);
+        let hash = sha256(bytes);
+        let (target, outcome) =
+            if !self.force && !self.written.contains(&k) && self.edited(rel, bytes) {
+                let new_rel = beside(rel);
+                // what hoso generated for the edited file stays recorded, so the next build sees
+                // it is still edited; with no manifest, the edited file has no entry
+                if !matches!(self.previous, Previous::Manifest(_)) {
+                    self.manifest.files.remove(&k);
+                }
+                self.manifest.files.insert(key(&new_rel), hash);
+                (
+                    new_rel.clone(),
+                    Outcome::KeptEdited {
+                        kept: self.places.out.join(rel),
+                        new: self.places.out.join(new_rel),
+                    },
+                )
+            } else {
+                self.manifest.files.insert(k.clone(), hash);
+                (
+                    rel.to_path_buf(),
+                    Outcome::Written(self.places.out.join(rel)),
+                )
+            };
+        self.written.insert(k);
+        let path = self.places.new.join(&target);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| failed("không tạo được thư mục", parent, &e))?;
+        }
+        // the carried file may be a hard link to the live set's: never write through it
+        let _ = fs::remove_file(&path);
+        fs::write(&path, bytes).map_err(|e| failed("không ghi được", &path, &e))?;
+        self.outcomes.push(outcome);
+        if self.outcomes.len() == 10 {
+            pause("writing");
+        }
+        Ok(())
+    }
+
+    /// Writes the manifest and puts the new set in place of the old one in one step; returns
+    /// what happened to each file, and what the user should know besides.
+    pub fn commit(mut self) -> Result<(Vec<Outcome>, Vec<String>)> {
+        pause("manifest");
+        let m = self.places.new.join(manifest::FILE_NAME);
+        fs::write(&m, self.manifest.to_bytes()).map_err(|e| failed("không ghi được", &m, &e))?;
+        pause("swap");
+        swap::replace(&self.places.new, &self.places.out, &self.places.old)
+            .map_err(|e| failed("không thay được bộ tệp trong", &self.places.out, &e))?;
+        self.committed = true;
+        pause("swapped");
+        // the old set, now in the staging folder's place (or none when there was no old set)
+        for leftover in [&self.places.new, &self.places.old] {
+            if leftover.exists() {
+                let _ = fs::remove_dir_all(leftover);
+            }
+        }
+        Ok((
+            std::mem::take(&mut self.outcomes),
+            std::mem::take(&mut self.notes),
+        ))
+    }
+}
+
+impl Drop for OutputSet {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.places.new);
+        }
+    }
 }

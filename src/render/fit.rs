@@ -1,22 +1,9 @@
 //! Text widths from the embedded fonts' metrics, and where a name too long for its column
 //! breaks: computed once in Rust, so that the .docx and the PDF break it at the same word.
 
-use std::sync::LazyLock;
-
-/// The regular and bold faces of the embedded font (Liberation Serif, metric-compatible with
-/// Times New Roman, which the .docx names).
-static FACES: LazyLock<[ttf_parser::Face<'static>; 2]> = LazyLock::new(|| {
-    let face =
-        |data: &'static [u8]| ttf_parser::Face::parse(data, 0).expect("the embedded font parses");
-    [
-        face(include_bytes!("../../fonts/LiberationSerif-Regular.ttf")),
-        face(include_bytes!("../../fonts/LiberationSerif-Bold.ttf")),
-    ]
-});
-
 /// Width of `text` at `size_pt`, in points.
 pub fn text_width(text: &str, size_pt: f64, bold: bool) -> f64 {
-    let face = &FACES[usize::from(bold)];
+    let face = crate::fonts::face(bold);
     let units: u32 = text
         .chars()
         .map(|c| {

@@ -20,14 +20,6 @@ use crate::guide::Guide;
 /// The Typst layout of a Party document.
 const TEMPLATE: &str = include_str!("../../templates/party.typ");
 
-/// The fonts shipped inside the program (Liberation Serif: metric-compatible with Times New Roman).
-const FONT_FILES: [&[u8]; 4] = [
-    include_bytes!("../../fonts/LiberationSerif-Regular.ttf"),
-    include_bytes!("../../fonts/LiberationSerif-Bold.ttf"),
-    include_bytes!("../../fonts/LiberationSerif-Italic.ttf"),
-    include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf"),
-];
-
 fn file_id(path: &str) -> FileId {
     FileId::new(RootedPath::new(
         VirtualRoot::Project,
@@ -46,7 +38,7 @@ struct Shared {
 }
 
 static SHARED: LazyLock<Shared> = LazyLock::new(|| {
-    let fonts: Vec<Font> = FONT_FILES
+    let fonts: Vec<Font> = crate::fonts::FILES
         .iter()
         .flat_map(|data| Font::iter(Bytes::new(*data)))
         .collect();

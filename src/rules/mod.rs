@@ -36,6 +36,7 @@ pub fn check(d: &Dossier) -> Vec<Diagnostic> {
         .chain(d.regulation.rules)
         .flat_map(|rule| rule(d))
         .collect();
+    out.extend(d.notices.iter().cloned());
     crate::diag::sort(&mut out);
     out
 }

@@ -18,6 +18,50 @@ pub fn given_name(full_name: &str) -> &str {
     full_name.split_whitespace().last().unwrap_or(full_name)
 }
 
+/// The paragraphs of running text, each on one line: separated by a blank line where the text
+/// keeps its line breaks (a literal YAML block), else by each line break (YAML folds a blank
+/// line of a plain or folded scalar into one).
+pub fn paragraphs(s: &str) -> Vec<String> {
+    let s = s.replace("\r\n", "\n").replace('\r', "\n");
+    let blank = s
+        .split('\n')
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| !w[0].trim().is_empty() && w[1].trim().is_empty());
+    let parts: Vec<String> = if blank {
+        let mut out = vec![String::new()];
+        for line in s.split('\n') {
+            if line.trim().is_empty() {
+                out.push(String::new());
+            } else if let Some(last) = out.last_mut() {
+                last.push(' ');
+                last.push_str(line);
+            }
+        }
+        out
+    } else {
+        s.split('\n').map(str::to_string).collect()
+    };
+    parts
+        .iter()
+        .map(|p| squeeze(p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// A control character that makes a .docx no program can open (tab and line breaks are text).
+pub fn is_forbidden_control(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// A bidirectional control character, which reorders the text around it in a viewer.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
 /// Collapses runs of whitespace to one space and trims the ends.
 pub fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -234,3 +234,225 @@ fn an_alias_bomb_and_an_oversized_file_are_refused() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("tệp quá lớn"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_control_character_is_refused_where_it_was_written() {
+    run(&Case {
+        from: "    ho_ten: Trần Thị Lan",
+        to: "    ho_ten: \"Trần Thị\\u0001 Lan\"",
+        says: &["có ký tự điều khiển U+0001 không in được"],
+        field: "dang_vien[3].ho_ten",
+        line_of: None,
+    });
+    for c in ["\\u0000", "\\u001B", "\\uFFFE", "\\uFFFF"] {
+        let src = std::fs::read_to_string(fixture()).unwrap().replacen(
+            "    ho_ten: Trần Thị Lan",
+            &format!("    ho_ten: \"Trần{c} Thị Lan\""),
+            1,
+        );
+        let all = diagnostics(&src);
+        assert!(
+            all.iter().any(|d| d.message.contains("ký tự điều khiển")),
+            "{c}: {all:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_of_ten_thousand_characters_is_refused_by_check() {
+    let long = "A".repeat(10_000);
+    run(&Case {
+        from: "    ho_ten: Trần Thị Lan",
+        to: Box::leak(format!("    ho_ten: {long}").into_boxed_str()),
+        says: &["nội dung dài 10000 ký tự, quá giới hạn 300 ký tự"],
+        field: "dang_vien[3].ho_ten",
+        line_of: None,
+    });
+}
+
+#[test]
+fn a_year_zero_is_refused() {
+    run(&Case {
+        from: "    ngay_sinh: 15/10/1985",
+        to: "    ngay_sinh: 12/03/0000",
+        says: &["năm 0 của ngày «12/03/0000» nằm ngoài khoảng 1900–2100"],
+        field: "dang_vien[3].ngay_sinh",
+        line_of: None,
+    });
+}
+
+#[test]
+fn names_whose_file_names_would_collide_all_get_their_own_file() {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    // three members printed "Bùi Thị Thủy", "Bùi Thị Thủy" and "Bùi Thị Thủy 2"
+    let src = src
+        .replacen("    ho_ten: Trần Thị Lan", "    ho_ten: Bùi Thị Thủy", 1)
+        .replacen("    ho_ten: Võ Minh Đức", "    ho_ten: Bùi Thị Thủy 2", 1);
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("d.yaml"), &src).unwrap();
+    let o = hoso(tmp.path(), &["check", "d.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = hoso(
+        tmp.path(),
+        &["build", "d.yaml", "--out", "out", "--only", "mau-02"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let names: Vec<String> = std::fs::read_dir(tmp.path().join("out/mau-02"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("bui-thi-thuy") && n.ends_with(".pdf"))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(names.len(), 3, "three files, one each: {names:?}");
+}
+
+#[test]
+fn paragraphs_of_running_text_stay_paragraphs_in_both_outputs() {
+    let src = std::fs::read_to_string(fixture()).unwrap().replacen(
+        "      han_che: Việc đổi mới phương pháp dạy học theo hướng phát triển năng lực còn chậm.",
+        "      han_che: |\n        Đoạn thứ nhất về hạn chế.\n\n        Đoạn thứ hai, riêng một đoạn.",
+        1,
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("d.yaml"), &src).unwrap();
+    let o = hoso(
+        tmp.path(),
+        &[
+            "build", "d.yaml", "--out", "out", "--only", "mau-02", "--member", "lan",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let base = tmp.path().join("out/mau-02/tran-thi-lan");
+    let paras = docx_paragraphs(&base.with_extension("docx"));
+    let i = paras
+        .iter()
+        .position(|p| p == "Đoạn thứ nhất về hạn chế.")
+        .expect("the first paragraph on its own");
+    assert_eq!(paras[i + 1], "Đoạn thứ hai, riêng một đoạn.");
+    // in the PDF, each starts its own line, indented as a paragraph
+    let d = hoso::data::load_str("d.yaml", &src).unwrap();
+    let m = d.members.iter().find(|m| m.id == "lan").unwrap();
+    let doc = hoso::documents::mau_02::build(&d, m, "x");
+    let lines: Vec<hoso::render::pdf::Placed> = hoso::render::pdf::layout_lines(&doc)
+        .unwrap()
+        .into_iter()
+        .flatten()
+        .collect();
+    let first = lines
+        .iter()
+        .find(|l| l.text == "Đoạn thứ nhất về hạn chế.")
+        .unwrap();
+    let second = lines
+        .iter()
+        .find(|l| l.text == "Đoạn thứ hai, riêng một đoạn.")
+        .unwrap();
+    assert!((first.x - second.x).abs() < 0.5 && second.y - first.y > 20.0);
+}
+
+#[test]
+fn an_emoji_and_bidirectional_marks_are_flagged_where_they_were_written() {
+    let src = std::fs::read_to_string(fixture())
+        .unwrap()
+        .replacen(
+            "    ho_ten: Trần Thị Lan",
+            "    ho_ten: \"Trần Thị Lan \\u202Eabc\"",
+            1,
+        )
+        .replacen(
+            "      nguyen_nhan: Chưa dành nhiều thời gian tự học, tự bồi dưỡng chuyên môn.",
+            "      nguyen_nhan: Chưa dành nhiều thời gian tự học 😀.",
+            1,
+        );
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("d.yaml"), &src).unwrap();
+    let o = hoso(tmp.path(), &["check", "d.yaml"]);
+    assert_eq!(o.status.code(), Some(0), "warnings only: {}", stderr(&o));
+    let err = stderr(&o);
+    let line = |s: &str| src.lines().position(|l| l.contains(s)).unwrap() + 1;
+    assert!(
+        err.contains(&format!(
+            "d.yaml:{}:13: cảnh báo [trường dang_vien[3].ho_ten]: đã bỏ ký tự điều khiển hướng chữ",
+            line("ho_ten: \"Trần Thị Lan")
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "d.yaml:{}:20: cảnh báo [trường dang_vien[3].kiem_diem.nguyen_nhan]: ký tự «😀» (U+1F600) không có trong phông chữ",
+            line("😀")
+        )),
+        "{err}"
+    );
+    // the mark is gone from what is printed
+    let d = hoso::data::load_str("d.yaml", &src).unwrap();
+    assert!(d.members.iter().any(|m| m.full_name == "Trần Thị Lan abc"));
+}
+
+#[test]
+fn an_endless_or_huge_input_is_refused_without_reading_it_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let started = std::time::Instant::now();
+    let o = hoso(tmp.path(), &["check", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("tệp quá lớn"), "{}", stderr(&o));
+    // a bound on the work, not a timing test: /dev/zero never ends
+    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+}
+
+#[test]
+fn write_errors_and_usage_errors_are_in_vietnamese() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("tep"), "x").unwrap();
+    let data = fixture();
+    let o = hoso(
+        tmp.path(),
+        &[
+            "build",
+            data.to_str().unwrap(),
+            "--out",
+            "tep/out",
+            "--only",
+            "ke-hoach",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("không ghi được vào tep/out: tep là một tệp, không phải thư mục."),
+        "{}",
+        stderr(&o)
+    );
+    let long = "x".repeat(300);
+    let o = hoso(
+        tmp.path(),
+        &[
+            "build",
+            data.to_str().unwrap(),
+            "--out",
+            &long,
+            "--only",
+            "ke-hoach",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("tên tệp quá dài"), "{}", stderr(&o));
+    for (args, says) in [
+        (
+            vec!["buil"],
+            "không có lệnh «buil»; các lệnh: init, schema, check, build. Có phải ý bạn là «build»?",
+        ),
+        (vec!["build"], "thiếu tham số bắt buộc"),
+        (vec!["check", "--foo", "x"], "không có tùy chọn «--foo»"),
+        (
+            vec!["init", "--nam", "abc"],
+            "giá trị «abc» của --nam <NAM> không hợp lệ",
+        ),
+    ] {
+        let o = hoso(tmp.path(), &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert!(!err.contains("error:") && !err.contains("Usage:"), "{err}");
+    }
+}

@@ -1,5 +1,6 @@
 //! All integration tests in one crate: Typst is linked once, not once per test file.
 
+mod atomic;
 mod bad_input;
 mod common;
 mod giay_moi;
