@@ -17,4 +17,5 @@ pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod starter;
+pub mod synthetic;
 pub mod vn;

@@ -40,6 +40,9 @@ enum Command {
         /// Chỉ tạo văn bản của một đảng viên (theo mã).
         #[arg(long, value_name = "MA")]
         member: Option<String>,
+        /// Số luồng tạo văn bản cùng lúc; không ghi thì dùng mọi nhân của máy.
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
     },
     /// In lược đồ JSON (JSON Schema) của tệp dữ liệu, để trình soạn thảo gợi ý và kiểm tra trường.
     Schema {
@@ -219,6 +222,7 @@ fn main() -> ExitCode {
             force,
             only,
             member,
+            jobs,
         } => {
             match pipeline::build(
                 &data,
@@ -227,6 +231,7 @@ fn main() -> ExitCode {
                     force,
                     only,
                     member,
+                    jobs,
                 },
             ) {
                 Ok(built) => {

@@ -32,10 +32,12 @@ pub struct BuildOptions {
     pub only: Option<String>,
     /// Only documents about this member (by id).
     pub member: Option<String>,
+    /// Threads to render on (every core when `None`).
+    pub jobs: Option<usize>,
 }
 
-/// Keeps the documents `opts` asks for; an unknown kind or member is a usage error.
-fn select(d: &Dossier, docs: Vec<Document>, opts: &BuildOptions) -> Result<Vec<Document>, Failure> {
+/// Checks what `opts` asks for: an unknown kind or member is a usage error.
+fn check_selection(d: &Dossier, opts: &BuildOptions) -> Result<(), Failure> {
     let kinds = d.regulation.kind_ids();
     if let Some(k) = &opts.only
         && !kinds.contains(&k.as_str())
@@ -60,17 +62,18 @@ fn select(d: &Dossier, docs: Vec<Document>, opts: &BuildOptions) -> Result<Vec<D
             ids.join(", ")
         )));
     }
-    let kept: Vec<Document> = docs
-        .into_iter()
-        .filter(|doc| opts.only.as_ref().is_none_or(|k| &doc.kind == k))
+    Ok(())
+}
+
+/// The documents `opts` asks for, each built when it is rendered: kinds not asked for are not
+/// built at all.
+fn selected<'a>(d: &'a Dossier, opts: &'a BuildOptions) -> impl Iterator<Item = Document> + 'a {
+    d.regulation
+        .kinds
+        .iter()
+        .filter(|k| opts.only.as_ref().is_none_or(|o| o == k.id))
+        .flat_map(move |k| (k.build)(d))
         .filter(|doc| opts.member.is_none() || doc.member == opts.member)
-        .collect();
-    if kept.is_empty() {
-        return Err(Failure::Usage(
-            "không có văn bản nào khớp với --only / --member đã chọn.".into(),
-        ));
-    }
-    Ok(kept)
 }
 
 /// The data file's bytes, at most one byte more than the loader accepts: a 3 GB file or
@@ -122,7 +125,7 @@ pub fn applied(d: &Dossier) -> String {
         "theo «quy_dinh»".to_string()
     };
     let mut guides: Vec<&'static crate::guide::Guide> = Vec::new();
-    for doc in documents::build_all(d) {
+    for doc in documents::all(d) {
         if !guides.contains(&doc.guide) {
             guides.push(doc.guide);
         }
@@ -158,29 +161,73 @@ pub struct Built {
     pub notes: Vec<String>,
 }
 
+/// Runs `f` on a pool of `jobs` threads (every core when `None`).
+pub fn with_jobs<T: Send>(
+    jobs: Option<usize>,
+    f: impl FnOnce() -> Result<T, Failure> + Send,
+) -> Result<T, Failure> {
+    match jobs {
+        None => f(),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build()
+            .map_err(|e| Failure::Io(anyhow::anyhow!("không tạo được {n} luồng: {e}")))?
+            .install(f),
+    }
+}
+
+/// Renders the documents `opts` asks for on the threads of the current pool, each document's
+/// files written into `set` as soon as they are rendered (memory holds only the documents in
+/// flight); returns how many documents there were.
+pub fn render_into(
+    d: &Dossier,
+    opts: &BuildOptions,
+    set: &mut OutputSet,
+) -> Result<usize, Failure> {
+    use rayon::iter::{ParallelBridge, ParallelIterator};
+    let docx = DocxRenderer::new();
+    let pdf = PdfRenderer::new();
+    let renderers: [&dyn Renderer; 2] = [&docx, &pdf];
+    let set = std::sync::Mutex::new(set);
+    let count = std::sync::atomic::AtomicUsize::new(0);
+    selected(d, opts)
+        .par_bridge()
+        .try_for_each(|doc| -> Result<(), Failure> {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            for r in renderers {
+                let rendered = r.render(&doc).map_err(|e| {
+                    Failure::Io(e.context(format!("không tạo được {}.{}", doc.path, r.extension())))
+                })?;
+                let rel = std::path::PathBuf::from(format!("{}.{}", doc.path, r.extension()));
+                set.lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .add(&rel, &rendered)
+                    .map_err(Failure::Io)?;
+            }
+            Ok(())
+        })?;
+    Ok(count.into_inner())
+}
+
 /// Builds the documents of the data file `opts` asks for (all by default) into `out`; a file
 /// edited by hand since the last build is kept unless `opts.force`.
 pub fn build(path: &Path, out: &Path, opts: &BuildOptions) -> Result<Built, Failure> {
     let bytes = read_input(path)?;
     let label = path.display().to_string();
     let Checked { dossier, warnings } = load_and_check(&label, &bytes)?;
-    let docs = select(&dossier, documents::build_all(&dossier), opts)?;
-    let docx = DocxRenderer::new();
-    let pdf = PdfRenderer::new();
-    let renderers: [&dyn Renderer; 2] = [&docx, &pdf];
+    check_selection(&dossier, opts)?;
     // each file written as soon as it is rendered, into the new set beside the folder; the set
     // replaces the folder only when every file is written
     let mut set = OutputSet::begin(out, &label, &bytes, opts.force).map_err(Failure::Io)?;
-    for d in &docs {
-        for r in renderers {
-            let rendered = r.render(d).map_err(|e| {
-                Failure::Io(e.context(format!("không tạo được {}.{}", d.path, r.extension())))
-            })?;
-            let rel = std::path::PathBuf::from(format!("{}.{}", d.path, r.extension()));
-            set.add(&rel, &rendered).map_err(Failure::Io)?;
-        }
+    let built = with_jobs(opts.jobs, || render_into(&dossier, opts, &mut set))?;
+    if built == 0 {
+        // nothing to write: the set is dropped and the folder stays as it was
+        return Err(Failure::Usage(
+            "không có văn bản nào khớp với --only / --member đã chọn.".into(),
+        ));
     }
-    let (outcomes, notes) = set.commit().map_err(Failure::Io)?;
+    let whole = opts.only.is_none() && opts.member.is_none();
+    let (outcomes, notes) = set.commit(whole).map_err(Failure::Io)?;
     Ok(Built {
         outcomes,
         warnings,

@@ -3,6 +3,7 @@
 //! shares of those rated, who was not rated and why, proposals, enclosed files. No central form
 //! exists; the structure follows reporting practice (research §3.7).
 
+use super::Docs;
 use super::common::{self, comrade_with_post, item, vote_line};
 use crate::data::tally::{self, percent, share};
 use crate::data::{Dossier, OnBehalf, PartyPost, Rating, ResultsReport};
@@ -124,8 +125,8 @@ fn usual_enclosures(d: &Dossier) -> Vec<String> {
 }
 
 /// The report, when the data describes it.
-pub fn build_all(d: &Dossier) -> Vec<Document> {
-    d.results.iter().map(|r| build(d, r)).collect()
+pub fn build_all(d: &Dossier) -> Docs<'_> {
+    Box::new(d.results.iter().map(move |r| build(d, r)))
 }
 
 /// Builds the report.

@@ -1,6 +1,7 @@
 //! Biên bản: the minutes of the review meeting. Attendance is counted from the members and the
 //! absences, each vote's shares computed from the ballots, never typed. Its wording lives here.
 
+use super::Docs;
 use super::common::{self, comrade_with_post, in_meeting_order, item, vote_line};
 use crate::data::tally::{self, Attendance, Standing};
 use crate::data::{Dossier, Meeting, Member, MemberRef, Minutes};
@@ -154,11 +155,12 @@ fn member_lines(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
 }
 
 /// The minutes, when the data describes them.
-pub fn build_all(d: &Dossier) -> Vec<Document> {
-    d.meeting
-        .iter()
-        .filter_map(|m| m.minutes.as_ref().map(|minutes| build(d, m, minutes)))
-        .collect()
+pub fn build_all(d: &Dossier) -> Docs<'_> {
+    Box::new(
+        d.meeting
+            .iter()
+            .filter_map(move |m| m.minutes.as_ref().map(|minutes| build(d, m, minutes))),
+    )
 }
 
 /// Builds the minutes.

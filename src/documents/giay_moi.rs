@@ -1,6 +1,6 @@
 //! Giấy mời: one invitation to the review meeting per invitee. Its wording lives here.
 
-use super::common;
+use super::{Docs, common};
 use crate::data::{Dossier, Invitation, Meeting};
 use crate::doc::{Block, Document, ParaKind, Run, Title};
 use crate::vn;
@@ -66,20 +66,22 @@ fn labelled(label: &str, value: &str, bold: bool) -> Block {
 }
 
 /// One invitation per invitee, when the data asks for them.
-pub fn build_all(d: &Dossier) -> Vec<Document> {
+pub fn build_all(d: &Dossier) -> Docs<'_> {
     let Some(meeting) = &d.meeting else {
-        return Vec::new();
+        return Box::new(std::iter::empty());
     };
     let Some(inv) = &meeting.invitation else {
-        return Vec::new();
+        return Box::new(std::iter::empty());
     };
     let people = invitees(d, meeting, inv);
     let slugs = super::unique_slugs(people.iter().map(|p| p.name.as_str()));
-    people
-        .iter()
-        .zip(&slugs)
-        .map(|(p, s)| build(d, meeting, inv, p, s))
-        .collect()
+    // each invitation built when it is rendered, not all at once
+    Box::new(
+        people
+            .into_iter()
+            .zip(slugs)
+            .map(move |(p, s)| build(d, meeting, inv, &p, &s)),
+    )
 }
 
 /// Builds the invitation of `who`, written to `giay-moi/<slug>`.

@@ -1,5 +1,6 @@
 //! Kế hoạch tổ chức kiểm điểm: the cell's plan (the seed document). Its wording lives here.
 
+use super::Docs;
 use super::common::{self, capitalize, comrades};
 use crate::data::{Assignee, Dossier, Task};
 use crate::doc::{Block, Document, Run, Title};
@@ -68,8 +69,8 @@ fn second_level(text: String) -> Block {
 }
 
 /// The plan (always written).
-pub fn build_all(d: &Dossier) -> Vec<Document> {
-    vec![build(d)]
+pub fn build_all(d: &Dossier) -> Docs<'_> {
+    Box::new(std::iter::once(build(d)))
 }
 
 /// Builds the plan.

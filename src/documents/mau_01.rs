@@ -2,8 +2,8 @@
 //! form's order. The form's wording is the regulation's (`regulation::<regulation>`); this file
 //! lays it out.
 
-use super::common;
 use super::review_form::{part_b, rating_rows, sections_i_to_vi};
+use super::{Docs, common};
 use crate::data::{CollectiveReport, Dossier};
 use crate::doc::{Block, Document, Run, Title};
 
@@ -14,8 +14,8 @@ pub const KIND: &str = "mau-01";
 pub const DOC_TYPE: &str = "BC";
 
 /// The report, when the data describes it.
-pub fn build_all(d: &Dossier) -> Vec<Document> {
-    d.collective.iter().map(|r| build(d, r)).collect()
+pub fn build_all(d: &Dossier) -> Docs<'_> {
+    Box::new(d.collective.iter().map(move |r| build(d, r)))
 }
 
 /// Builds the collective report.

@@ -2,10 +2,10 @@
 //! what the member has not written is left as dotted lines. The form's wording is the
 //! regulation's (`regulation::<regulation>`); this file lays it out.
 
-use super::common;
 use super::review_form::{
     answer, dots, field, label, part_b, rating_rows, sections_i_to_vi, sign_lines, signature, sub,
 };
+use super::{Docs, common};
 use crate::data::tally::{self, Standing};
 use crate::data::{Dossier, Member, Rating, SignOffStyle};
 use crate::doc::{Block, Document, Run, Signature, Title};
@@ -42,7 +42,7 @@ pub fn identity(d: &Dossier, m: &Member, form: &ReviewForm) -> Vec<Block> {
 }
 
 /// Every member who writes a self-review, in Vietnamese name order, in `mau-02/<slug>`.
-pub fn build_all(d: &Dossier) -> Vec<Document> {
+pub fn build_all(d: &Dossier) -> Docs<'_> {
     let mut members: Vec<&Member> = d
         .members
         .iter()
@@ -50,11 +50,13 @@ pub fn build_all(d: &Dossier) -> Vec<Document> {
         .collect();
     vn::collate::sort_by_name(&mut members, |m| &m.full_name);
     let slugs = super::unique_slugs(members.iter().map(|m| m.full_name.as_str()));
-    members
-        .iter()
-        .zip(&slugs)
-        .map(|(m, s)| build(d, m, s))
-        .collect()
+    // each self-review built when it is rendered: a cell of thousands is never all in memory
+    Box::new(
+        members
+            .into_iter()
+            .zip(slugs)
+            .map(move |(m, s)| build(d, m, &s)),
+    )
 }
 
 /// Builds the self-review of `m`, written to `mau-02/<slug>`.

@@ -1,8 +1,8 @@
 //! Mẫu 03: the cell's analysis and rating sheet (Phiếu phân tích chất lượng và đánh giá, xếp
 //! loại tổ chức đảng): the criteria table with its four level columns, the chosen level ticked.
 
-use super::common;
 use super::review_form::{answer, rating_rows, signature};
+use super::{Docs, common};
 use crate::data::{Analysis, Dossier, Level};
 use crate::doc::{Block, Cell, Document, ParaKind, Run, SignRole, Title};
 use crate::regulation::AnalysisForm;
@@ -20,10 +20,10 @@ fn level_cells(form: &AnalysisForm, chosen: Option<Level>) -> Vec<Cell> {
 }
 
 /// The sheet, when the data describes it and the regulation has one.
-pub fn build_all(d: &Dossier) -> Vec<Document> {
+pub fn build_all(d: &Dossier) -> Docs<'_> {
     match (d.regulation.analysis, &d.analysis) {
-        (Some(form), Some(a)) => vec![build(d, form, a)],
-        _ => Vec::new(),
+        (Some(form), Some(a)) => Box::new(std::iter::once(build(d, form, a))),
+        _ => Box::new(std::iter::empty()),
     }
 }
 

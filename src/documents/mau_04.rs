@@ -4,7 +4,7 @@
 //! usual list of files.
 
 use super::bao_cao_ket_qua::files;
-use super::common;
+use super::{Docs, common};
 use crate::data::{Dossier, OnBehalf, ResultsReport};
 use crate::doc::{Block, Cell, Document, Title};
 use crate::regulation::FormLabel;
@@ -13,10 +13,10 @@ use crate::regulation::FormLabel;
 pub const KIND: &str = "mau-04";
 
 /// The list, when the regulation has one and the data describes the report it goes up with.
-pub fn build_all(d: &Dossier) -> Vec<Document> {
+pub fn build_all(d: &Dossier) -> Docs<'_> {
     match (d.regulation.file_list, &d.results) {
-        (Some(label), Some(r)) => vec![build(d, label, r)],
-        _ => Vec::new(),
+        (Some(label), Some(r)) => Box::new(std::iter::once(build(d, label, r))),
+        _ => Box::new(std::iter::empty()),
     }
 }
 

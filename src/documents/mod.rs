@@ -49,14 +49,18 @@ pub fn unique_slugs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String>
         .collect()
 }
 
-/// Every document of the cell, in the order a clerk files them: the kinds of the review's
-/// regulation, each built from the data.
+/// Documents built one at a time, as they are rendered.
+pub type Docs<'a> = Box<dyn Iterator<Item = Document> + Send + 'a>;
+
+/// Every document of the cell, in the order a clerk files them, each built when it is asked for:
+/// the kinds of the review's regulation, each built from the data.
+pub fn all(d: &Dossier) -> impl Iterator<Item = Document> + '_ {
+    d.regulation.kinds.iter().flat_map(move |k| (k.build)(d))
+}
+
+/// Every document of the cell, built at once (for tests and small cells).
 pub fn build_all(d: &Dossier) -> Vec<Document> {
-    d.regulation
-        .kinds
-        .iter()
-        .flat_map(|k| (k.build)(d))
-        .collect()
+    all(d).collect()
 }
 
 #[cfg(test)]

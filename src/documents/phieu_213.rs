@@ -3,8 +3,8 @@
 //! and sign. The duties listed follow QĐ 213 Điều 2 (research §3.8; the options' wording is
 //! local practice).
 
-use super::common;
 use super::review_form::dots;
+use super::{Docs, common};
 use crate::data::tally;
 use crate::data::{Dossier, Member, MemberRef, PartyPost, Residence};
 use crate::doc::{Block, Document, ParaKind, Run, SignLine, SignRole, Signature, Title};
@@ -54,14 +54,15 @@ fn line(label: &str, value: &str) -> Block {
 }
 
 /// A request for every reviewed member with a residence, in Vietnamese name order.
-pub fn build_all(d: &Dossier) -> Vec<Document> {
+pub fn build_all(d: &Dossier) -> Docs<'_> {
     let residents = recipients(d);
     let slugs = super::unique_slugs(residents.iter().map(|m| m.full_name.as_str()));
-    residents
-        .iter()
-        .zip(&slugs)
-        .filter_map(|(m, s)| m.residence.as_ref().map(|home| build(d, m, home, s)))
-        .collect()
+    Box::new(
+        residents
+            .into_iter()
+            .zip(slugs)
+            .filter_map(move |(m, s)| m.residence.as_ref().map(|home| build(d, m, home, &s))),
+    )
 }
 
 /// Builds the request about `m`, who lives at `home`, written to `phieu-213/<slug>`.

@@ -3,7 +3,7 @@
 //! not rated with the reason. Handed out unsigned at the meeting. No central form exists; the
 //! columns follow common practice (research §3.3 c).
 
-use super::common;
+use super::{Docs, common};
 use crate::data::tally::{self, Standing};
 use crate::data::{Dossier, Member, Membership, Rating};
 use crate::doc::{Block, Cell, Document, ParaKind, Run, Title};
@@ -30,8 +30,8 @@ fn note(d: &Dossier, m: &Member) -> String {
 /// The ballot, when the data describes the meeting, written to `kind` (the regulation names it:
 /// "mau-03-dang-vien" beside HD 21's Mẫu 03, "phieu-danh-gia" under HD 43, whose Mẫu 03 is
 /// another document).
-pub fn build_all(d: &Dossier, kind: &str) -> Vec<Document> {
-    d.meeting.iter().map(|_| build(d, kind)).collect()
+pub fn build_all<'a>(d: &'a Dossier, kind: &'a str) -> Docs<'a> {
+    Box::new(d.meeting.iter().map(move |_| build(d, kind)))
 }
 
 /// Builds the ballot.

@@ -32,6 +32,16 @@ pub enum Outcome {
     },
 }
 
+impl Outcome {
+    /// The file this build wrote.
+    pub fn path(&self) -> &Path {
+        match self {
+            Outcome::Written(p) => p,
+            Outcome::KeptEdited { new, .. } => new,
+        }
+    }
+}
+
 /// "ke-hoach.docx" → "ke-hoach.moi.docx": where a new version goes when the old one was edited.
 fn beside(rel: &Path) -> PathBuf {
     let stem = rel.file_stem().and_then(|s| s.to_str()).unwrap_or("tep");
@@ -283,6 +293,7 @@ impl OutputSet {
                 )
             };
         self.written.insert(k);
+        self.written.insert(key(&target));
         let path = self.places.new.join(&target);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent).map_err(|e| failed("không tạo được thư mục", parent, &e))?;
@@ -298,8 +309,23 @@ impl OutputSet {
     }
 
     /// Writes the manifest and puts the new set in place of the old one in one step; returns
-    /// what happened to each file, and what the user should know besides.
-    pub fn commit(mut self) -> Result<(Vec<Outcome>, Vec<String>)> {
+    /// what happened to each file, and what the user should know besides. After a build of every
+    /// document (`whole`), the files an earlier build wrote that this one did not (a member
+    /// removed from the data) are left out, unless edited by hand since.
+    pub fn commit(mut self, whole: bool) -> Result<(Vec<Outcome>, Vec<String>)> {
+        if whole && let Previous::Manifest(previous) = &self.previous {
+            for (k, hash) in &previous.files {
+                if self.written.contains(k) || self.manifest.files.get(k) != Some(hash) {
+                    continue;
+                }
+                let live = self.places.out.join(k);
+                let unedited = fs::read(&live).is_ok_and(|b| &sha256(&b) == hash);
+                if unedited {
+                    let _ = fs::remove_file(self.places.new.join(k));
+                    self.manifest.files.remove(k);
+                }
+            }
+        }
         pause("manifest");
         let m = self.places.new.join(manifest::FILE_NAME);
         fs::write(&m, self.manifest.to_bytes()).map_err(|e| failed("không ghi được", &m, &e))?;
@@ -314,10 +340,10 @@ impl OutputSet {
                 let _ = fs::remove_dir_all(leftover);
             }
         }
-        Ok((
-            std::mem::take(&mut self.outcomes),
-            std::mem::take(&mut self.notes),
-        ))
+        // documents are rendered in parallel: report the files in a stable order
+        let mut outcomes = std::mem::take(&mut self.outcomes);
+        outcomes.sort_by(|a, b| a.path().cmp(b.path()));
+        Ok((outcomes, std::mem::take(&mut self.notes)))
     }
 }
 

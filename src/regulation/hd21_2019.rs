@@ -75,7 +75,7 @@ pub static HD21: Regulation = Regulation {
 /// The members' ballot, beside the cell's Mẫu 03.
 const BALLOT: &str = "mau-03-dang-vien";
 
-fn ballot(d: &crate::data::Dossier) -> Vec<crate::doc::Document> {
+fn ballot(d: &crate::data::Dossier) -> documents::Docs<'_> {
     documents::phieu_danh_gia::build_all(d, BALLOT)
 }
 

@@ -13,7 +13,7 @@ use super::{
     Thresholds,
 };
 use crate::data::{Dossier, Member, Points, Rating, Subject};
-use crate::doc::{Document, SignRole};
+use crate::doc::SignRole;
 use crate::documents;
 use crate::rules::{rating, scoring, timetable};
 
@@ -86,7 +86,7 @@ pub static HD43: Regulation = Regulation {
 /// ballot is not named after it.
 const BALLOT: &str = "phieu-danh-gia";
 
-fn ballot(d: &Dossier) -> Vec<Document> {
+fn ballot(d: &Dossier) -> documents::Docs<'_> {
     documents::phieu_danh_gia::build_all(d, BALLOT)
 }
 

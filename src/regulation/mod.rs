@@ -8,7 +8,7 @@ pub mod hd43_2025;
 
 use crate::data::{Dossier, Level, Member, Points, Rating};
 use crate::diag::Diagnostic;
-use crate::doc::{Document, SignRole};
+use crate::doc::SignRole;
 
 /// A rule of the review: the data in, what is wrong with it out.
 pub type Rule = fn(&Dossier) -> Vec<Diagnostic>;
@@ -17,8 +17,9 @@ pub type Rule = fn(&Dossier) -> Vec<Diagnostic>;
 pub struct Kind {
     /// Its id: file or folder name and `--only` value ("mau-02").
     pub id: &'static str,
-    /// Builds every document of the kind (none when the data does not describe it).
-    pub build: fn(&Dossier) -> Vec<Document>,
+    /// Builds every document of the kind (none when the data does not describe it), one at a
+    /// time as they are asked for.
+    pub build: fn(&Dossier) -> crate::documents::Docs<'_>,
 }
 
 /// What happens to members admitted less than `months_since_admission` months before the review.

@@ -7,8 +7,8 @@ pub mod pdf;
 
 use crate::doc::Document;
 
-/// A file format a document can be written as.
-pub trait Renderer {
+/// A file format a document can be written as; renderers are shared by the threads of a build.
+pub trait Renderer: Sync {
     /// File name extension ("pdf").
     fn extension(&self) -> &'static str;
     /// The document as the bytes of a file.

@@ -280,42 +280,12 @@ pub fn none_with(text: &str, needle: &str) {
     );
 }
 
-/// A valid cell of `n` members under the 2025 forms (a synthetic district's cell): varied
-/// Vietnamese names, every member official and present, each rated "tốt" by all `n` voters.
-/// `tag` changes the plan's number, so that two builds of one cell differ.
+/// A valid cell of `n` members (the library's synthetic cell, for tests of large inputs); `tag`
+/// is its plan's number, so that two builds of one cell differ.
 pub fn generated_cell(n: usize, tag: u32) -> String {
-    const FAMILY: [&str; 8] = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Võ", "Đặng", "Bùi"];
-    const MIDDLE: [&str; 6] = ["Văn", "Thị", "Minh", "Ngọc", "Quốc", "Thu"];
-    const GIVEN: [&str; 10] = [
-        "An", "Bình", "Cường", "Dũng", "Hạnh", "Khoa", "Lan", "Mai", "Sơn", "Thủy",
-    ];
-    let mut y = String::new();
-    y.push_str("nam: 2026\nchi_bo:\n  ten: Chi bộ Trường Tiểu học Hòa Bình\n  cap_tren: Đảng bộ phường Hòa Bình\n  ky_hieu: CB\n  dia_danh: Hà Nội\ndang_vien:\n");
-    for i in 0..n {
-        let name = format!(
-            "{} {} {}",
-            FAMILY[i % 8],
-            MIDDLE[(i / 8) % 6],
-            GIVEN[(i / 48 + i) % 10]
-        );
-        let post = match i {
-            0 => "bi_thu",
-            1 => "pho_bi_thu",
-            _ => "dang_vien",
-        };
-        y.push_str(&format!(
-            "  - ma: m{i}\n    ho_ten: {name}\n    ngay_sinh: 12/03/{}\n    gioi_tinh: {}\n    chuc_vu_dang: {post}\n    loai: chinh_thuc\n    ngay_vao_dang: 19/05/{}\n    nghe_nghiep: Giáo viên\n    don_vi: Trường Tiểu học Hòa Bình\n    kiem_diem:\n      tu_cham_diem: {{ chung: 25, nhiem_vu: {} }}\n      tu_xep_loai_dang_vien: hoan_thanh_tot\n    danh_gia:\n      phieu: {{ tot: {n} }}\n",
-            1960 + i % 40,
-            if i % 2 == 0 { "nam" } else { "nu" },
-            1990 + i % 30,
-            50 + i % 10,
-        ));
-    }
-    y.push_str(&format!(
-        "ke_hoach:\n  so: {tag}\n  ngay: 01/12/2026\n  gui_du_thao: 11/12/2026\n  trich_yeu: tổ chức kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm 2026\n  muc_dich_yeu_cau:\n    - Kiểm điểm, đánh giá đúng kết quả thực hiện nhiệm vụ.\n  thoi_gian:\n    - tu: 01/12/2026\n      den: 18/12/2026\n      viec:\n        - noi_dung: Tổ chức hội nghị kiểm điểm\n          ngay: 18/12/2026\n  phan_cong:\n    - nguoi: [m0]\n      viec:\n        - Chủ trì hội nghị kiểm điểm.\n  noi_nhan:\n    - Đảng ủy phường Hòa Bình\n  nguoi_ky: m0\n"
-    ));
-    y.push_str(&format!(
-        "hoi_nghi:\n  ngay: 18/12/2026\n  bat_dau: \"14:00\"\n  dia_diem: Phòng họp nhà trường\n  chu_tri: m0\n  thu_ky: m1\n  phieu_chi_bo: {{ tot: {n} }}\n  bien_ban:\n    ket_luan: Hội nghị thống nhất đề nghị công nhận chi bộ hoàn thành tốt nhiệm vụ.\nbao_cao_tap_the:\n  ngay: 10/12/2026\n  tu_cham_diem: {{ chung: 27, nhiem_vu: 61 }}\n  tu_xep_loai: hoan_thanh_tot\nbao_cao_ket_qua:\n  ngay: 21/12/2026\n  kinh_gui: Ban Tổ chức Đảng ủy phường Hòa Bình\n"
-    ));
-    y
+    hoso::synthetic::cell(n, 1).replacen(
+        "ke_hoach:\n  so: 1\n",
+        &format!("ke_hoach:\n  so: {tag}\n"),
+        1,
+    )
 }

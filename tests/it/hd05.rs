@@ -319,7 +319,7 @@ fn the_minutes_are_signed_by_who_kept_them_on_the_left_and_the_chair_on_the_righ
     assert_eq!(cells, ["NGƯỜI GHI BIÊN BẢN", "CHỦ TRÌ HỘI NGHỊ"]);
     let bytes = std::fs::read(&data).unwrap();
     let d = hoso::data::load_bytes("f.yaml", &bytes).unwrap();
-    let minutes = hoso::documents::bien_ban::build_all(&d).remove(0);
+    let minutes = hoso::documents::bien_ban::build_all(&d).next().unwrap();
     let pages = layout_lines(&minutes).unwrap();
     let last = pages.last().unwrap();
     let (left, right) = (

@@ -8,7 +8,7 @@ fn sheet(levels: &str) -> hoso::doc::Document {
     let src = std::fs::read_to_string(fixture()).unwrap();
     let src = src.replacen("  cap_do: [tot, tot, tot, tot, tot, tot, tot]", levels, 1);
     let d = hoso::data::load_bytes("f.yaml", src.as_bytes()).unwrap();
-    hoso::documents::mau_03::build_all(&d).remove(0)
+    hoso::documents::mau_03::build_all(&d).next().unwrap()
 }
 
 #[test]

@@ -133,3 +133,37 @@ fn a_failed_build_leaves_the_folder_as_it_was() {
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(snapshot(&out), before, "the output folder changed");
 }
+
+#[test]
+fn a_member_removed_from_the_data_leaves_no_stale_file_but_hand_edits_stay() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    std::fs::write(tmp.path().join("d.yaml"), &src).unwrap();
+    let o = hoso(tmp.path(), &["build", "d.yaml", "--out", "out"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = tmp.path().join("out");
+    assert!(out.join("mau-02/ngo-thi-hoa.pdf").exists());
+    // the clerk edits one member's request and keeps a note of their own in the folder
+    std::fs::write(out.join("phieu-213/ngo-thi-hoa.docx"), b"da sua").unwrap();
+    std::fs::write(out.join("ghi-chu.txt"), b"cua van thu").unwrap();
+    // Ngô Thị Hoa (probationary, not voting) moves to another cell: her entry removed
+    let start = src.find("  - ma: hoa\n").unwrap();
+    let end = start + src[start..].find("  - ma: khoa\n").unwrap();
+    let without = format!("{}{}", &src[..start], &src[end..]);
+    std::fs::write(tmp.path().join("d.yaml"), &without).unwrap();
+    let o = hoso(tmp.path(), &["build", "d.yaml", "--out", "out"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!out.join("mau-02/ngo-thi-hoa.pdf").exists());
+    assert!(!out.join("mau-02/ngo-thi-hoa.docx").exists());
+    assert!(!out.join("phieu-213/ngo-thi-hoa.pdf").exists());
+    assert_eq!(
+        std::fs::read(out.join("phieu-213/ngo-thi-hoa.docx")).unwrap(),
+        b"da sua"
+    );
+    assert_eq!(
+        std::fs::read(out.join("ghi-chu.txt")).unwrap(),
+        b"cua van thu"
+    );
+    let m = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    assert!(!m.contains("mau-02/ngo-thi-hoa"), "{m}");
+}

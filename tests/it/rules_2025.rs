@@ -172,8 +172,7 @@ fn members_admitted_less_than_six_months_ago_are_neither_reviewed_nor_rated() {
     // no self-review is built for him
     let doc = hoso::data::load_str("d.yaml", &src()).unwrap();
     let reviews: Vec<String> = hoso::documents::mau_02::build_all(&doc)
-        .iter()
-        .map(|d| d.path.clone())
+        .map(|d| d.path)
         .collect();
     assert_eq!(reviews.len(), 13);
     assert!(!reviews.iter().any(|p| p.contains("truong-bao-an")));
