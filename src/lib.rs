@@ -3,6 +3,7 @@
 //! pipeline: load → check → build documents → render → write.
 #![warn(missing_docs)]
 
+pub mod archive;
 pub mod data;
 pub mod diag;
 pub mod doc;

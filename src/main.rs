@@ -44,6 +44,25 @@ enum Command {
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
     },
+    /// Tạo hồ sơ của nhiều chi bộ cùng lúc (cấp huyện): mỗi chi bộ một thư mục và một tệp .zip,
+    /// kèm bảng tổng hợp tong-hop.docx, .pdf, .csv; chi bộ không đổi từ lần trước thì không tạo lại.
+    Archive {
+        /// Tệp dữ liệu của các chi bộ, hoặc thư mục chứa chúng (tìm mọi tệp .yaml, .yml).
+        #[arg(required = true, value_name = "DU_LIEU")]
+        inputs: Vec<PathBuf>,
+        /// Thư mục lưu trữ.
+        #[arg(long)]
+        out: PathBuf,
+        /// Số luồng tạo văn bản cùng lúc; không ghi thì dùng mọi nhân của máy.
+        #[arg(long, value_name = "N")]
+        jobs: Option<usize>,
+        /// Tạo lại mọi chi bộ, kể cả chi bộ không đổi; ghi đè bảng tổng hợp đã sửa tay.
+        #[arg(long)]
+        force: bool,
+        /// Tệp thông tin đơn vị tổng hợp (tên cơ quan, số, ngày, người ký) cho bảng tổng hợp.
+        #[arg(long = "don-vi", value_name = "TEP")]
+        don_vi: Option<PathBuf>,
+    },
     /// In lược đồ JSON (JSON Schema) của tệp dữ liệu, để trình soạn thảo gợi ý và kiểm tra trường.
     Schema {
         /// Ghi vào tệp thay vì in ra màn hình.
@@ -128,7 +147,7 @@ fn usage_error(e: &clap::Error) -> String {
         ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}."),
         ErrorKind::UnknownArgument => format!("không có tùy chọn «{arg}».{suggestion}"),
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh: init, schema, check, build.{suggestion}",
+            "không có lệnh «{}»; các lệnh: init, schema, check, build, archive.{suggestion}",
             get(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingSubcommand => {
@@ -254,5 +273,71 @@ fn main() -> ExitCode {
                 Err(f) => fail(f),
             }
         }
+        Command::Archive {
+            inputs,
+            out,
+            jobs,
+            force,
+            don_vi,
+        } => archive(&inputs, out, jobs, force, don_vi),
+    }
+}
+
+/// `hoso archive`: builds, shows progress, then reports every failed cell's errors by file.
+fn archive(
+    inputs: &[PathBuf],
+    out: PathBuf,
+    jobs: Option<usize>,
+    force: bool,
+    unit: Option<PathBuf>,
+) -> ExitCode {
+    use std::io::IsTerminal;
+    let progress = hoso::archive::progress::Progress::new(std::io::stderr().is_terminal());
+    let opts = hoso::archive::ArchiveOptions {
+        out: out.clone(),
+        jobs,
+        force,
+        unit,
+    };
+    let result = hoso::archive::run(inputs, &opts, &|e| progress.event(e));
+    progress.finish();
+    let report = match result {
+        Ok(r) => r,
+        Err(f) => return fail(f),
+    };
+    for n in &report.notes {
+        eprintln!("chú ý: {n}");
+    }
+    for (input, n) in &report.warnings {
+        eprintln!("{input}: {n} cảnh báo (chạy «hoso check {input}» để xem).");
+    }
+    for f in &report.failed {
+        eprintln!("\n── {} ──", f.input);
+        match &f.io {
+            Some(e) => eprintln!("lỗi: {e}"),
+            None => eprint!("{}", diag::report(&f.diagnostics)),
+        }
+    }
+    for p in &report.summary {
+        println!("đã ghi {}", p.display());
+    }
+    println!(
+        "{} chi bộ: tạo {} ({} văn bản), không đổi {}, lỗi {}. Thư mục: {}",
+        report.cells,
+        report.built.len(),
+        report.documents,
+        report.unchanged,
+        report.failed.len(),
+        out.display()
+    );
+    if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!(
+            "lỗi: {}/{} chi bộ không tạo được hồ sơ; hồ sơ cũ của các chi bộ đó (nếu có) được giữ nguyên.",
+            report.failed.len(),
+            report.cells
+        );
+        ExitCode::from(1)
     }
 }

@@ -78,7 +78,7 @@ fn selected<'a>(d: &'a Dossier, opts: &'a BuildOptions) -> impl Iterator<Item = 
 
 /// The data file's bytes, at most one byte more than the loader accepts: a 3 GB file or
 /// `/dev/zero` is refused after reading 4 MiB, never read whole.
-fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
+pub fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     use std::io::Read;
     let io = |e: std::io::Error| {
         Failure::Io(anyhow::anyhow!(
@@ -103,7 +103,7 @@ pub struct Checked {
 }
 
 /// Loads the data and checks the review's rules: every error at once, or the data and its warnings.
-fn load_and_check(label: &str, bytes: &[u8]) -> Result<Checked, Failure> {
+pub fn load_and_check(label: &str, bytes: &[u8]) -> Result<Checked, Failure> {
     let dossier = data::load_bytes(label, bytes).map_err(|e| Failure::Data(e, None))?;
     let diags = rules::check(&dossier);
     if diags.iter().any(|d| d.severity == Severity::Error) {
@@ -216,10 +216,28 @@ pub fn build(path: &Path, out: &Path, opts: &BuildOptions) -> Result<Built, Fail
     let label = path.display().to_string();
     let Checked { dossier, warnings } = load_and_check(&label, &bytes)?;
     check_selection(&dossier, opts)?;
-    // each file written as soon as it is rendered, into the new set beside the folder; the set
-    // replaces the folder only when every file is written
-    let mut set = OutputSet::begin(out, &label, &bytes, opts.force).map_err(Failure::Io)?;
-    let built = with_jobs(opts.jobs, || render_into(&dossier, opts, &mut set))?;
+    let (outcomes, notes, _) =
+        with_jobs(opts.jobs, || write_set(&dossier, &label, &bytes, out, opts))?;
+    Ok(Built {
+        outcomes,
+        warnings,
+        notes,
+    })
+}
+
+/// Renders checked data into `out` as one set, on the threads of the current pool: each file
+/// written as soon as it is rendered into the new set beside the folder, which replaces the
+/// folder only when every file is written. Returns what happened to each file, the notes, and
+/// how many documents were built.
+pub fn write_set(
+    dossier: &Dossier,
+    label: &str,
+    bytes: &[u8],
+    out: &Path,
+    opts: &BuildOptions,
+) -> Result<(Vec<Outcome>, Vec<String>, usize), Failure> {
+    let mut set = OutputSet::begin(out, label, bytes, opts.force).map_err(Failure::Io)?;
+    let built = render_into(dossier, opts, &mut set)?;
     if built == 0 {
         // nothing to write: the set is dropped and the folder stays as it was
         return Err(Failure::Usage(
@@ -228,9 +246,5 @@ pub fn build(path: &Path, out: &Path, opts: &BuildOptions) -> Result<Built, Fail
     }
     let whole = opts.only.is_none() && opts.member.is_none();
     let (outcomes, notes) = set.commit(whole).map_err(Failure::Io)?;
-    Ok(Built {
-        outcomes,
-        warnings,
-        notes,
-    })
+    Ok((outcomes, notes, built))
 }

@@ -21,16 +21,20 @@ fn template(regulation: &str) -> Option<(&'static str, i32)> {
     }
 }
 
-/// The year a clerk starting a file today reviews: this year, or last year in January (a
-/// review may run to 15/01 of the next year).
-pub fn default_year() -> i32 {
+/// Today's date in Vietnam (UTC+7).
+pub fn today() -> chrono::NaiveDate {
     // Vietnam's time (UTC+7), from the system clock
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
         + 7 * 3600;
-    let today = chrono::DateTime::from_timestamp(secs, 0)
-        .map_or(chrono::NaiveDate::MIN, |t| t.date_naive());
+    chrono::DateTime::from_timestamp(secs, 0).map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
+}
+
+/// The review year a new file is for: this year, or last year in January (the review of a year
+/// ends in January at the latest).
+pub fn default_year() -> i32 {
+    let today = today();
     if today.month() == 1 {
         today.year() - 1
     } else {

@@ -63,7 +63,7 @@ pub fn cell(n: usize, seed: u32) -> String {
     let unit = UNITS[(s / PLACES.len()) % UNITS.len()];
     let roles: Vec<Role> = (0..n).map(|i| role(i, n)).collect();
     let voters = roles.iter().filter(|r| **r == Role::Voter).count();
-    let excellent = if n >= 10 { Some(3) } else { None };
+    let excellent = if n >= 9 { Some(3) } else { None };
     let mut y = String::new();
     y.push_str(&format!(
         "nam: 2026\nchi_bo:\n  ten: Chi bộ {unit} {place} {seed}\n  cap_tren: Đảng bộ phường {place}\n  ky_hieu: CB\n  dia_danh: TP. Hồ Chí Minh\ndang_vien:\n"
@@ -103,11 +103,15 @@ pub fn cell(n: usize, seed: u32) -> String {
             continue;
         }
         let top = excellent == Some(i);
+        // now and then a member who only completed their tasks (65 points: band 50–69)
+        let plain = !top && i > 2 && (i + s) % 13 == 6;
         let (score, level) = if top {
             (
                 "{ chung: 28, nhiem_vu: 64 }".to_string(),
                 "hoan_thanh_xuat_sac",
             )
+        } else if plain {
+            ("{ chung: 20, nhiem_vu: 45 }".to_string(), "hoan_thanh")
         } else {
             (
                 format!("{{ chung: 25, nhiem_vu: {} }}", 50 + (i + s) % 10),
@@ -121,9 +125,13 @@ pub fn cell(n: usize, seed: u32) -> String {
             y.push_str("    ket_qua: { so_nhiem_vu: 10, vuot_muc: 4, han_che_ky_truoc: 1, da_khac_phuc: 1 }\n");
         }
         match r {
+            Role::Absent if plain => y.push_str("    danh_gia:\n      xep_loai: hoan_thanh\n"),
             Role::Absent => y.push_str("    danh_gia:\n      xep_loai: hoan_thanh_tot\n"),
             _ if top => y.push_str(&format!(
                 "    danh_gia:\n      phieu: {{ xuat_sac: {voters} }}\n"
+            )),
+            _ if plain => y.push_str(&format!(
+                "    danh_gia:\n      phieu: {{ hoan_thanh: {voters} }}\n"
             )),
             _ => y.push_str(&format!(
                 "    danh_gia:\n      phieu: {{ tot: {voters} }}\n"
@@ -147,11 +155,36 @@ pub fn cell(n: usize, seed: u32) -> String {
     y
 }
 
+/// A district of `cells` cells of about `members` members each (±2, at least 3), varied by
+/// seed: (file name, YAML) pairs.
+pub fn district(cells: usize, members: usize) -> Vec<(String, String)> {
+    (0..cells)
+        .map(|c| {
+            let n = (members + c % 5).saturating_sub(2).max(3);
+            (format!("chi-bo-{:03}.yaml", c + 1), cell(n, c as u32 + 1))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
     fn synthetic_cells_of_any_size_check_clean() {
-        for (n, seed) in [(3, 0), (15, 1), (40, 7), (120, 3)] {
+        for (n, seed) in [
+            (3, 0),
+            (4, 2),
+            (5, 9),
+            (6, 4),
+            (9, 5),
+            (10, 13),
+            (11, 8),
+            (12, 3),
+            (15, 1),
+            (40, 7),
+            (120, 3),
+            (25, 6),
+            (26, 19),
+        ] {
             let d = crate::data::load_str("x.yaml", &super::cell(n, seed))
                 .unwrap_or_else(|e| panic!("{n}/{seed}: {e:#?}"));
             let diags = crate::rules::check(&d);

@@ -5,7 +5,7 @@ mod locate;
 pub mod model;
 pub mod raw;
 pub mod tally;
-mod yaml_errors;
+pub(crate) mod yaml_errors;
 
 pub use load::{load_bytes, load_str};
 pub use model::*;

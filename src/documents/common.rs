@@ -158,6 +158,15 @@ fn end_with_full_stop(blocks: &mut [Block]) {
     }
 }
 
+/// The body as `guide` sets it: paragraphs of running text split, the full stop it asks for.
+pub fn finish(guide: &Guide, blocks: Vec<Block>) -> Vec<Block> {
+    let mut blocks = split_paragraphs(blocks);
+    if guide.body_ends_with_full_stop {
+        end_with_full_stop(&mut blocks);
+    }
+    blocks
+}
+
 /// How a document of the cell is issued: its kind, type abbreviation, number and date.
 pub struct Issue<'a> {
     /// Kind of document ("ke-hoach"), also the folder or file name.
@@ -181,10 +190,7 @@ pub fn document(
 ) -> Document {
     let m = d.cell.margins;
     let guide = guide_for(d, issue.date);
-    let mut blocks = split_paragraphs(blocks);
-    if guide.body_ends_with_full_stop {
-        end_with_full_stop(&mut blocks);
-    }
+    let blocks = finish(guide, blocks);
     Document {
         guide,
         kind: issue.kind.to_string(),

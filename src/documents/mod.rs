@@ -12,6 +12,7 @@ pub mod mau_04;
 pub mod phieu_213;
 pub mod phieu_danh_gia;
 pub mod review_form;
+pub mod tong_hop;
 
 use crate::data::Dossier;
 use crate::doc::Document;

@@ -16,6 +16,7 @@ pub static HD21: Regulation = Regulation {
     id: "hd21-2019",
     name: "Quy định 132-QĐ/TW và Hướng dẫn 21-HD/BTCTW (mẫu năm 2019)",
     cite: "HD 21-HD/BTCTW",
+    short: "QĐ 132",
     years: (2019, 2022),
     thresholds: Thresholds {
         excellent_quota_percent: 20,

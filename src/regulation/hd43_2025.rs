@@ -22,6 +22,7 @@ pub static HD43: Regulation = Regulation {
     id: "hd43-2025",
     name: "Quy định 366-QĐ/TW và Hướng dẫn 43-HD/BTCTW (mẫu năm 2025)",
     cite: "Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW",
+    short: "QĐ 366",
     years: (2025, OPEN_ENDED),
     thresholds: Thresholds {
         excellent_quota_percent: 20,

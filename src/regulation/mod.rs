@@ -294,6 +294,8 @@ pub struct Regulation {
     pub name: &'static str,
     /// How a rule's hint cites it ("HD 21-HD/BTCTW").
     pub cite: &'static str,
+    /// Its shortest name, for a table column ("QĐ 132").
+    pub short: &'static str,
     /// The review years it governs, first and last.
     pub years: (i32, i32),
     /// Its figures.

@@ -1,5 +1,6 @@
 //! All integration tests in one crate: Typst is linked once, not once per test file.
 
+mod archive;
 mod atomic;
 mod bad_input;
 mod common;
