@@ -8,6 +8,11 @@ use hoso::diag;
 use hoso::output::Outcome;
 use hoso::pipeline::{self, BuildOptions, Failure};
 
+// Typst allocates many small objects from several threads: mimalloc is measurably faster than
+// the system allocator here (see benches/archive.rs).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên — từ một tệp YAML ra .docx và PDF.
 #[derive(Parser)]
 #[command(name = "hoso", version, about)]

@@ -161,28 +161,33 @@ pub struct Built {
     pub notes: Vec<String>,
 }
 
+/// Stack of each rendering thread: Typst's layout recurses deeply, and a thread waiting for
+/// its own documents runs other cells' jobs on top of its stack (only touched pages are used).
+const THREAD_STACK: usize = 64 * 1024 * 1024;
+
 /// Runs `f` on a pool of `jobs` threads (every core when `None`).
 pub fn with_jobs<T: Send>(
     jobs: Option<usize>,
     f: impl FnOnce() -> Result<T, Failure> + Send,
 ) -> Result<T, Failure> {
-    match jobs {
-        None => f(),
-        Some(n) => rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build()
-            .map_err(|e| Failure::Io(anyhow::anyhow!("không tạo được {n} luồng: {e}")))?
-            .install(f),
-    }
+    let n = jobs.unwrap_or(0);
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .stack_size(THREAD_STACK)
+        .build()
+        .map_err(|e| Failure::Io(anyhow::anyhow!("không tạo được {n} luồng: {e}")))?
+        .install(f)
 }
 
-/// Renders the documents `opts` asks for on the threads of the current pool, each document's
-/// files written into `set` as soon as they are rendered (memory holds only the documents in
-/// flight); returns how many documents there were.
+/// Renders the documents `opts` asks for, each document's files written into `set` as soon as
+/// they are rendered (memory holds only the documents in flight): on the threads of the current
+/// pool when `parallel`, else one after another on this thread (the archive, whose cells are
+/// already spread over the threads). Returns how many documents there were.
 pub fn render_into(
     d: &Dossier,
     opts: &BuildOptions,
     set: &mut OutputSet,
+    parallel: bool,
 ) -> Result<usize, Failure> {
     use rayon::iter::{ParallelBridge, ParallelIterator};
     let docx = DocxRenderer::new();
@@ -190,22 +195,25 @@ pub fn render_into(
     let renderers: [&dyn Renderer; 2] = [&docx, &pdf];
     let set = std::sync::Mutex::new(set);
     let count = std::sync::atomic::AtomicUsize::new(0);
-    selected(d, opts)
-        .par_bridge()
-        .try_for_each(|doc| -> Result<(), Failure> {
-            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            for r in renderers {
-                let rendered = r.render(&doc).map_err(|e| {
-                    Failure::Io(e.context(format!("không tạo được {}.{}", doc.path, r.extension())))
-                })?;
-                let rel = std::path::PathBuf::from(format!("{}.{}", doc.path, r.extension()));
-                set.lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .add(&rel, &rendered)
-                    .map_err(Failure::Io)?;
-            }
-            Ok(())
-        })?;
+    let one = |doc: Document| -> Result<(), Failure> {
+        count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        for r in renderers {
+            let rendered = r.render(&doc).map_err(|e| {
+                Failure::Io(e.context(format!("không tạo được {}.{}", doc.path, r.extension())))
+            })?;
+            let rel = std::path::PathBuf::from(format!("{}.{}", doc.path, r.extension()));
+            set.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .add(&rel, &rendered)
+                .map_err(Failure::Io)?;
+        }
+        Ok(())
+    };
+    if parallel {
+        selected(d, opts).par_bridge().try_for_each(one)?;
+    } else {
+        selected(d, opts).try_for_each(one)?;
+    }
     Ok(count.into_inner())
 }
 
@@ -216,8 +224,9 @@ pub fn build(path: &Path, out: &Path, opts: &BuildOptions) -> Result<Built, Fail
     let label = path.display().to_string();
     let Checked { dossier, warnings } = load_and_check(&label, &bytes)?;
     check_selection(&dossier, opts)?;
-    let (outcomes, notes, _) =
-        with_jobs(opts.jobs, || write_set(&dossier, &label, &bytes, out, opts))?;
+    let (outcomes, notes, _) = with_jobs(opts.jobs, || {
+        write_set(&dossier, &label, &bytes, out, opts, true)
+    })?;
     Ok(Built {
         outcomes,
         warnings,
@@ -235,9 +244,10 @@ pub fn write_set(
     bytes: &[u8],
     out: &Path,
     opts: &BuildOptions,
+    parallel: bool,
 ) -> Result<(Vec<Outcome>, Vec<String>, usize), Failure> {
     let mut set = OutputSet::begin(out, label, bytes, opts.force).map_err(Failure::Io)?;
-    let built = render_into(dossier, opts, &mut set)?;
+    let built = render_into(dossier, opts, &mut set, parallel)?;
     if built == 0 {
         // nothing to write: the set is dropped and the folder stays as it was
         return Err(Failure::Usage(

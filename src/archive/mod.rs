@@ -433,6 +433,9 @@ pub fn run(
         });
         let last_save = Mutex::new(Instant::now());
         let documents = std::sync::atomic::AtomicUsize::new(0);
+        // many cells: one thread each, its documents one after another (memory bounded by the
+        // cells in flight); fewer cells than threads: their documents spread too
+        let parallel_documents = to_build.len() < rayon::current_num_threads();
         let results: Vec<Built> = to_build
             .into_par_iter()
             .map(|(label, sha, slug, checked, bytes)| {
@@ -443,6 +446,7 @@ pub fn run(
                     &bytes,
                     &dir,
                     &BuildOptions::default(),
+                    parallel_documents,
                 )
                 .map_err(|f| data_failure(&label, f))
                 .and_then(|(_, _, n)| {

@@ -91,11 +91,9 @@ pub fn write(dir: &Path, prefix: &str, zip: &Path) -> Result<String> {
                 .map_err(|e| fail("không ghi được", &tmp, &e))?;
         }
         let buf = w.finish().map_err(|e| fail("không ghi được", &tmp, &e))?;
-        let file = buf
-            .into_inner()
+        // no fsync: a zip cut short by a power cut does not open, and the next run remakes it
+        buf.into_inner()
             .map_err(|e| fail("không ghi được", &tmp, &io_error(e.error())))?;
-        file.sync_all()
-            .map_err(|e| fail("không ghi được", &tmp, &io_error(&e)))?;
         Ok(())
     })();
     if let Err(e) = result {

@@ -592,8 +592,11 @@ pub fn fix_package(
         };
         parts.push((name, data));
     }
+    // the fastest deflate level: the parts are a few tens of kB, and a smaller zip is not worth
+    // the time when thousands of documents are built
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1))
         .last_modified_time(DateTime::default());
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     // [Content_Types].xml first, as Office writes it.

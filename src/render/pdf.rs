@@ -135,7 +135,11 @@ fn compile(doc: &Document) -> anyhow::Result<PagedDocument> {
     let warned = typst::compile::<PagedDocument>(&world);
     // Typst memoises layout across compilations; keep what recent documents reuse (the
     // template, fonts) and drop the rest, so a batch of thousands of documents stays small.
-    typst::comemo::evict(10);
+    // Eviction locks every cache against the other threads: done every few documents.
+    static COMPILED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    if COMPILED.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 8 == 7 {
+        typst::comemo::evict(3);
+    }
     // A missing font would silently change the layout: treat its warning as an error.
     let font_warnings: Vec<_> = warned
         .warnings
