@@ -36,6 +36,19 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
+impl Document {
+    /// How much there is to lay out: blocks, plus the rows of each table.
+    pub fn weight(&self) -> usize {
+        self.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Table { rows, .. } => 1 + rows.len(),
+                _ => 1,
+            })
+            .sum()
+    }
+}
+
 /// Page margins in millimetres.
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Margins {

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::data::submissions::Submission;
 use crate::data::{self, Dossier};
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
@@ -102,10 +103,26 @@ pub struct Checked {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Loads the data and checks the review's rules: every error at once, or the data and its warnings.
-pub fn load_and_check(label: &str, bytes: &[u8]) -> Result<Checked, Failure> {
-    let dossier = data::load_bytes(label, bytes).map_err(|e| Failure::Data(e, None))?;
-    let diags = rules::check(&dossier);
+/// The members' submissions sent from the web page for the data file at `path` (none when
+/// its folder does not exist), and the errors of those that cannot be read.
+pub fn submissions_of(path: &Path) -> (Vec<Submission>, Vec<Diagnostic>) {
+    data::submissions::read_all(&data::submissions::folder_for(path))
+}
+
+/// Loads the data with the members' submissions and checks the review's rules: every error at
+/// once (a submission that cannot be read is one), or the data and its warnings.
+pub fn load_and_check(
+    label: &str,
+    bytes: &[u8],
+    (subs, sub_errors): (Vec<Submission>, Vec<Diagnostic>),
+) -> Result<Checked, Failure> {
+    let dossier = data::load::load_bytes_with(label, bytes, subs).map_err(|mut e| {
+        e.extend(sub_errors.iter().cloned());
+        Failure::Data(e, None)
+    })?;
+    let mut diags = rules::check(&dossier);
+    data::submissions::attribute(&mut diags, &dossier.submitted);
+    diags.extend(sub_errors);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Err(Failure::Data(diags, Some(applied(&dossier))));
     }
@@ -148,7 +165,7 @@ pub fn applied(d: &Dossier) -> String {
 /// Loads and checks a data file.
 pub fn check(path: &Path) -> Result<Checked, Failure> {
     let bytes = read_input(path)?;
-    load_and_check(&path.display().to_string(), &bytes)
+    load_and_check(&path.display().to_string(), &bytes, submissions_of(path))
 }
 
 /// What a build did.
@@ -222,7 +239,7 @@ pub fn render_into(
 pub fn build(path: &Path, out: &Path, opts: &BuildOptions) -> Result<Built, Failure> {
     let bytes = read_input(path)?;
     let label = path.display().to_string();
-    let Checked { dossier, warnings } = load_and_check(&label, &bytes)?;
+    let Checked { dossier, warnings } = load_and_check(&label, &bytes, submissions_of(path))?;
     check_selection(&dossier, opts)?;
     let (outcomes, notes, _) = with_jobs(opts.jobs, || {
         write_set(&dossier, &label, &bytes, out, opts, true)

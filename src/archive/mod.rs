@@ -350,7 +350,17 @@ pub fn run(
                         );
                     }
                 };
-                let sha = sha256(&bytes);
+                // the members' submissions count as input: a new one rebuilds the cell
+                let sent = crate::data::submissions::fingerprint(
+                    &crate::data::submissions::folder_for(path),
+                );
+                // what the cell's manifest records the checksum of
+                let hashed = if sent.is_empty() {
+                    bytes.clone()
+                } else {
+                    [bytes.as_slice(), &sent].concat()
+                };
+                let sha = sha256(&hashed);
                 if !opts.force
                     && let Some((slug, c)) = by_input.get(label.as_str())
                     && c.status == Status::DaTao
@@ -368,10 +378,14 @@ pub fn run(
                         },
                     );
                 }
-                let cell = match pipeline::load_and_check(&label, &bytes) {
+                let cell = match pipeline::load_and_check(
+                    &label,
+                    &bytes,
+                    pipeline::submissions_of(path),
+                ) {
                     Ok(checked) => Cell::Load {
                         checked: Box::new(checked),
-                        bytes,
+                        bytes: hashed,
                     },
                     Err(f) => Cell::Bad(data_failure(&label, f)),
                 };
@@ -529,7 +543,10 @@ pub fn run(
                 // an old record without figures: count them from the data
                 None => pipeline::read_input(Path::new(&label))
                     .ok()
-                    .and_then(|b| pipeline::load_and_check(&label, &b).ok())
+                    .and_then(|b| {
+                        let subs = pipeline::submissions_of(Path::new(&label));
+                        pipeline::load_and_check(&label, &b, subs).ok()
+                    })
                     .map(|c| summary::row(&c.dossier)),
             };
             if let Some(r) = &row {

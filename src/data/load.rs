@@ -17,6 +17,15 @@ pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
 
 /// Checks the bytes of a data file; `file` names it in diagnostics.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Dossier, Vec<Diagnostic>> {
+    load_bytes_with(file, bytes, Vec::new())
+}
+
+/// Checks the bytes of a data file with the members' submissions merged in.
+pub fn load_bytes_with(
+    file: &str,
+    bytes: &[u8],
+    subs: Vec<super::submissions::Submission>,
+) -> Result<Dossier, Vec<Diagnostic>> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(vec![too_large(file, bytes.len())]);
     }
@@ -34,7 +43,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Dossier, Vec<Diagnostic>> 
             .with_hint("lưu lại tệp với bảng mã UTF-8 (Unicode)."),
         ]
     })?;
-    load_str(file, text)
+    load_str_with(file, text, subs)
 }
 
 fn too_large(file: &str, len: usize) -> Diagnostic {
@@ -49,11 +58,33 @@ fn too_large(file: &str, len: usize) -> Diagnostic {
 
 /// Parses and checks data given as text; `file` names it in diagnostics.
 pub fn load_str(file: &str, text: &str) -> Result<Dossier, Vec<Diagnostic>> {
+    load_str_with(file, text, Vec::new())
+}
+
+/// Parses and checks data given as text, with the members' submissions merged in: what they
+/// sent fills what the file leaves empty, and diagnostics on a sent value name its file.
+pub fn load_str_with(
+    file: &str,
+    text: &str,
+    subs: Vec<super::submissions::Submission>,
+) -> Result<Dossier, Vec<Diagnostic>> {
     if text.len() > MAX_INPUT_BYTES {
         return Err(vec![too_large(file, text.len())]);
     }
-    let raw = parse(file, text)?;
-    Converter::new(file).dossier(raw)
+    let mut raw = parse(file, text)?;
+    let (warnings, taken) = super::submissions::merge(&mut raw, file, subs);
+    match Converter::new(file).dossier(raw) {
+        Ok(mut d) => {
+            super::submissions::attribute(&mut d.notices, &taken);
+            d.notices.extend(warnings);
+            d.submitted = taken;
+            Ok(d)
+        }
+        Err(mut diags) => {
+            super::submissions::attribute(&mut diags, &taken);
+            Err(diags)
+        }
+    }
 }
 
 /// YAML → raw types, keeping the field path of a failure.
@@ -660,6 +691,7 @@ impl<'a> Converter<'a> {
                 settings,
                 criteria: std::mem::take(&mut self.criteria),
                 notices: std::mem::take(&mut self.warnings),
+                submitted: Vec::new(),
                 sign_off,
                 file: self.file.to_string(),
                 year,

@@ -4,6 +4,7 @@ pub mod load;
 mod locate;
 pub mod model;
 pub mod raw;
+pub mod submissions;
 pub mod tally;
 pub(crate) mod yaml_errors;
 

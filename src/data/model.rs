@@ -53,6 +53,8 @@ pub struct Dossier {
     pub sign_off: SignOffStyle,
     /// Warnings about the text as written (characters dropped or not printable).
     pub notices: Vec<crate::diag::Diagnostic>,
+    /// Values taken from the members' submissions, and their files.
+    pub submitted: Vec<super::submissions::Taken>,
 }
 
 impl Dossier {

@@ -177,6 +177,10 @@ impl super::Renderer for PdfRenderer {
 
     fn render(&self, doc: &Document) -> anyhow::Result<Vec<u8>> {
         let date = doc_date(doc)?;
+        // A document listing hundreds of members takes hundreds of MB to lay out: one such
+        // document at a time, and its layout dropped from Typst's caches as soon as it is done.
+        let large = doc.weight() > LARGE_DOCUMENT;
+        let _one_at_a_time = large.then(|| LARGE.lock().unwrap_or_else(|e| e.into_inner()));
         let paged = compile(doc)?;
         let timestamp =
             Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
@@ -186,9 +190,22 @@ impl super::Renderer for PdfRenderer {
             timestamp,
             ..PdfOptions::default()
         };
-        typst_pdf::pdf(&paged, &options).map_err(|e| anyhow!("lỗi xuất PDF: {}", describe(&e)))
+        let pdf =
+            typst_pdf::pdf(&paged, &options).map_err(|e| anyhow!("lỗi xuất PDF: {}", describe(&e)));
+        drop(paged);
+        if large {
+            typst::comemo::evict(0);
+        }
+        pdf
     }
 }
+
+/// Blocks and table rows above which a document is laid out alone (a few pages are a few
+/// hundred).
+const LARGE_DOCUMENT: usize = 600;
+
+/// Held while a large document is laid out.
+static LARGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// A run of text as Typst placed it: for layout tests and diagnostics.
 #[derive(Clone, Debug, PartialEq)]
