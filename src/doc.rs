@@ -163,6 +163,18 @@ pub enum Block {
     },
     /// What follows starts on a new page (the part of a form another body fills in).
     PageBreak,
+    /// A square picture, centred (a QR code): as SVG for the PDF, as PNG for Word.
+    Image {
+        /// The picture as SVG.
+        svg: String,
+        /// The same as PNG, `px` pixels square.
+        #[serde(skip)]
+        png: Vec<u8>,
+        /// The PNG's side in pixels.
+        px: u32,
+        /// Its side on the page, in millimetres.
+        width_mm: f64,
+    },
     /// "Nơi nhận" at the bottom left (when there are recipients), level with the signature at
     /// the bottom right.
     SignOff {

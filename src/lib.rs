@@ -17,6 +17,7 @@ pub mod regulation;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod serve;
 pub mod starter;
 pub mod synthetic;
 pub mod vn;

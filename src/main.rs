@@ -68,6 +68,24 @@ enum Command {
         #[arg(long = "don-vi", value_name = "TEP")]
         don_vi: Option<PathBuf>,
     },
+    /// Mở trang web cho đảng viên: mỗi người một đường dẫn riêng để tải bản kiểm điểm đã điền sẵn
+    /// (.docx, .pdf) và gửi lại bản tự kiểm điểm; thư ký có trang riêng theo dõi ai đã gửi.
+    Serve {
+        /// Tệp dữ liệu YAML của chi bộ.
+        data: PathBuf,
+        /// Địa chỉ lắng nghe; mặc định chỉ máy này (127.0.0.1:8080). Ví dụ mạng nội bộ: 0.0.0.0:8080.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Địa chỉ đảng viên dùng để mở trang, khi khác http://ADDR (ví dụ qua máy chủ HTTPS).
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+        /// Tạo khóa mới: mọi đường dẫn đã phát hết hiệu lực.
+        #[arg(long = "new-key")]
+        new_key: bool,
+        /// Không mở máy chủ; ghi phiếu đường dẫn (có mã QR) của từng đảng viên ra TEP.docx và TEP.pdf.
+        #[arg(long, value_name = "TEP")]
+        links: Option<PathBuf>,
+    },
     /// In lược đồ JSON (JSON Schema) của tệp dữ liệu, để trình soạn thảo gợi ý và kiểm tra trường.
     Schema {
         /// Ghi vào tệp thay vì in ra màn hình.
@@ -152,7 +170,7 @@ fn usage_error(e: &clap::Error) -> String {
         ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}."),
         ErrorKind::UnknownArgument => format!("không có tùy chọn «{arg}».{suggestion}"),
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh: init, schema, check, build, archive.{suggestion}",
+            "không có lệnh «{}»; các lệnh: init, schema, check, build, archive, serve.{suggestion}",
             get(ContextKind::InvalidSubcommand)
         ),
         ErrorKind::MissingSubcommand => {
@@ -285,7 +303,63 @@ fn main() -> ExitCode {
             force,
             don_vi,
         } => archive(&inputs, out, jobs, force, don_vi),
+        Command::Serve {
+            data,
+            addr,
+            url,
+            new_key,
+            links,
+        } => {
+            let opts = hoso::serve::ServeOptions {
+                data,
+                addr,
+                url,
+                new_key,
+            };
+            let done = match links {
+                Some(file) => write_links(&opts, &file),
+                None => hoso::serve::run(&opts),
+            };
+            match done {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(f) => fail(f),
+            }
+        }
     }
+}
+
+/// `hoso serve --links FILE`: the slips with each member's link and QR code.
+fn write_links(opts: &hoso::serve::ServeOptions, file: &std::path::Path) -> Result<(), Failure> {
+    let checked = pipeline::check(&opts.data)?;
+    let (keys, made) = hoso::serve::keys::Keys::load_or_create(&opts.data, opts.new_key)
+        .map_err(Failure::Usage)?;
+    if made {
+        println!(
+            "đã tạo khóa {}{}; giữ kín tệp này.",
+            hoso::serve::keys::key_path(&opts.data).display(),
+            if opts.new_key {
+                " (mọi đường dẫn cũ hết hiệu lực)"
+            } else {
+                ""
+            }
+        );
+    }
+    let base = opts
+        .url
+        .clone()
+        .unwrap_or_else(|| format!("http://{}", opts.addr))
+        .trim_end_matches('/')
+        .to_string();
+    if opts.url.is_none() && (opts.addr.ip().is_loopback() || opts.addr.ip().is_unspecified()) {
+        eprintln!(
+            "chú ý: đường dẫn trên phiếu là {base}, chỉ mở được trên đúng máy chạy hoso; ghi --url http://<địa chỉ máy trong mạng nội bộ>:{} để điện thoại mở được.",
+            opts.addr.port()
+        );
+    }
+    for p in hoso::serve::links::write(&checked.dossier, &keys, &base, file)? {
+        println!("đã ghi {}", p.display());
+    }
+    Ok(())
 }
 
 /// `hoso archive`: builds, shows progress, then reports every failed cell's errors by file.

@@ -21,6 +21,15 @@ fn template(regulation: &str) -> Option<(&'static str, i32)> {
     }
 }
 
+/// The date and time now in Vietnam (UTC+7).
+pub fn now() -> chrono::NaiveDateTime {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+        + 7 * 3600;
+    chrono::DateTime::from_timestamp(secs, 0).map_or(chrono::NaiveDateTime::MIN, |t| t.naive_utc())
+}
+
 /// Today's date in Vietnam (UTC+7).
 pub fn today() -> chrono::NaiveDate {
     // Vietnam's time (UTC+7), from the system clock

@@ -119,6 +119,17 @@ fn guided(text: Option<&str>, guidance: Option<&str>, out: &mut Vec<Block>) {
     answer(text, out);
 }
 
+/// Section I's heading.
+pub const SECTION_I: &str = "I. Ưu điểm, kết quả đạt được";
+/// Section II's heading.
+pub const SECTION_II: &str = "II. Hạn chế, khuyết điểm và nguyên nhân";
+/// Section III's heading.
+pub const SECTION_III: &str = "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước";
+/// Section IV's heading.
+pub const SECTION_IV: &str = "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)";
+/// Section VI's heading.
+pub const SECTION_VI: &str = "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm";
+
 /// Sections I–VI of a review in the form's order (under "A. NỘI DUNG KIỂM ĐIỂM" when the
 /// regulation scores): criteria with their levels, shortcomings and causes, remedy with its
 /// level, the issues raised (`prompts`) and explanations, responsibility, direction.
@@ -132,7 +143,7 @@ pub fn sections_i_to_vi(
     if let Some(s) = scoring {
         b.push(Block::heading(s.part_a));
     }
-    b.push(Block::heading("I. Ưu điểm, kết quả đạt được"));
+    b.push(Block::heading(SECTION_I));
     for (i, c) in form.criteria.iter().enumerate() {
         let entry = r.criteria.get(i);
         b.push(sub(format!("{}. {}", i + 1, c.text)));
@@ -143,21 +154,17 @@ pub fn sections_i_to_vi(
             b.push(level_row(levels, entry.and_then(|e| e.level)));
         }
     }
-    b.push(Block::heading("II. Hạn chế, khuyết điểm và nguyên nhân"));
+    b.push(Block::heading(SECTION_II));
     b.push(sub(form.shortcomings[0].into()));
     answer(r.shortcomings.as_deref(), b);
     b.push(sub(form.shortcomings[1].into()));
     answer(r.causes.as_deref(), b);
-    b.push(Block::heading(
-        "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước",
-    ));
+    b.push(Block::heading(SECTION_III));
     guided(r.remedy.as_deref(), form.guidance.remedy, b);
     if let Some(levels) = form.levels {
         b.push(level_row(levels, r.remedy_level));
     }
-    b.push(Block::heading(
-        "IV. Giải trình những vấn đề được gợi ý kiểm điểm (nếu có)",
-    ));
+    b.push(Block::heading(SECTION_IV));
     for p in prompts {
         b.push(Block::Paragraph {
             kind: ParaKind::Item,
@@ -171,9 +178,7 @@ pub fn sections_i_to_vi(
     guided(r.explanations.as_deref(), form.guidance.explanation, b);
     b.push(Block::heading(form.responsibility));
     guided(r.responsibility.as_deref(), form.guidance.responsibility, b);
-    b.push(Block::heading(
-        "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm",
-    ));
+    b.push(Block::heading(SECTION_VI));
     answer(r.direction.as_deref(), b);
 }
 

@@ -3,7 +3,7 @@
 
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
-    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders,
+    PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic,
     Run as DocxRun, RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition,
     TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
@@ -599,6 +599,18 @@ impl DocxRenderer {
                     rows,
                     compact,
                 } => docx.add_table(ruled_table(widths, header, rows, *compact, &g)),
+                Block::Image {
+                    png, px, width_mm, ..
+                } => {
+                    // EMU: 36,000 to the millimetre
+                    let emu = (*width_mm * 36_000.0).round() as u32;
+                    let pic = Pic::new_with_dimensions(png.clone(), *px, *px).size(emu, emu);
+                    docx.add_paragraph(
+                        Paragraph::new()
+                            .align(AlignmentType::Center)
+                            .add_run(DocxRun::new().add_image(pic)),
+                    )
+                }
                 // a one-twip paragraph that starts the new page: nothing visible, no line taken
                 Block::PageBreak => docx.add_paragraph(
                     Paragraph::new().page_break_before(true).line_spacing(

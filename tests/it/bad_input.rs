@@ -440,7 +440,7 @@ fn write_errors_and_usage_errors_are_in_vietnamese() {
     for (args, says) in [
         (
             vec!["buil"],
-            "không có lệnh «buil»; các lệnh: init, schema, check, build, archive. Có phải ý bạn là «build»?",
+            "không có lệnh «buil»; các lệnh: init, schema, check, build, archive, serve. Có phải ý bạn là «build»?",
         ),
         (vec!["build"], "thiếu tham số bắt buộc"),
         (vec!["check", "--foo", "x"], "không có tùy chọn «--foo»"),

@@ -22,3 +22,4 @@ mod rules_2025;
 mod rules_rating;
 mod rules_timetable;
 mod schema;
+mod serve;
