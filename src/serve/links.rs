@@ -62,7 +62,12 @@ pub fn document(d: &Dossier, keys: &Keys, base: &str) -> Result<Document, String
         "Mỗi đồng chí mở đường dẫn riêng của mình (gõ vào trình duyệt hoặc quét mã QR bằng điện thoại) để tải bản kiểm điểm cá nhân năm {} đã điền sẵn và gửi bản tự kiểm điểm cho chi ủy. Đường dẫn là riêng của từng người, không chuyển cho người khác.",
         d.year
     ))];
-    for m in common::in_meeting_order(&d.members) {
+    // members not reviewed this year have nothing to write
+    let reviewed = d
+        .members
+        .iter()
+        .filter(|m| crate::data::tally::standing(d, m).reviewed());
+    for m in common::in_meeting_order(reviewed) {
         let link = format!("{base}{}", super::member_path(keys, d.year, &m.id));
         let (svg, png, px) = qr(&link)?;
         b.push(plain(

@@ -3,6 +3,7 @@
 mod archive;
 mod atomic;
 mod bad_input;
+mod browser;
 mod common;
 mod giay_moi;
 mod hd05;

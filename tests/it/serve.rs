@@ -623,3 +623,90 @@ fn two_hundred_members_download_their_own_files_at_once() {
         server.peak_mb()
     );
 }
+
+#[test]
+fn the_slips_give_each_member_their_link_and_its_qr_code() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = fixture_copy(tmp.path());
+    let o = hoso(
+        tmp.path(),
+        &[
+            "serve",
+            "chi-bo.yaml",
+            "--links",
+            "phieu",
+            "--url",
+            "http://192.168.1.5:8080/",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let d = hoso::data::load_str("x", &std::fs::read_to_string(&data).unwrap()).unwrap();
+    let (keys, made) = Keys::load_or_create(&data, false).unwrap();
+    assert!(!made, "the key was made by --links and is reused");
+    let docx = tmp.path().join("phieu.docx");
+    let pdf = tmp.path().join("phieu.pdf");
+    let docx_text = squeeze(&docx_text(&docx));
+    let pdf_text = squeeze(&pdf_text(&pdf)).replace(' ', "");
+    let reviewed: Vec<&hoso::data::Member> = d
+        .members
+        .iter()
+        .filter(|m| hoso::data::tally::standing(&d, m).reviewed())
+        .collect();
+    assert!(
+        !docx_text.contains("Trương Bảo An"),
+        "not reviewed: no slip"
+    );
+    for m in &reviewed {
+        let link = format!(
+            "http://192.168.1.5:8080{}",
+            hoso::serve::member_path(&keys, d.year, &m.id)
+        );
+        assert!(
+            docx_text.contains(&format!("Đồng chí: {}", m.full_name)),
+            "{}",
+            m.id
+        );
+        assert!(docx_text.contains(&link), "{link}");
+        assert!(
+            pdf_text.contains(&link.replace(' ', "")),
+            "{link} in the PDF"
+        );
+    }
+    // one QR code per member in the .docx, each read back to that member's link
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let names: Vec<String> = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/media/") && !n.ends_with('/'))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(names.len(), reviewed.len());
+    let mut decoded = Vec::new();
+    for n in names {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(&n).unwrap(), &mut bytes).unwrap();
+        let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+        let info = reader.next_frame(&mut buf).unwrap();
+        let (w, h) = (info.width as usize, info.height as usize);
+        let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| buf[y * w + x]);
+        let grids = img.detect_grids();
+        assert_eq!(grids.len(), 1, "{n}: one QR code");
+        decoded.push(grids[0].decode().unwrap().1);
+    }
+    for m in &reviewed {
+        let link = format!(
+            "http://192.168.1.5:8080{}",
+            hoso::serve::member_path(&keys, d.year, &m.id)
+        );
+        assert!(decoded.contains(&link), "no QR code reads {link}");
+    }
+    // in the PDF, the codes are drawn as vector paths: one page holds at most three slips
+    let pages = lopdf::Document::load(&pdf).unwrap().get_pages().len();
+    assert!(pages >= reviewed.len() / 3, "{pages} pages");
+    // the links work on the server
+    let server = Server::start(&data);
+    let (status, _, _) = get(&server.link(&d.members[0].id, d.year), None);
+    assert_eq!(status, 200);
+}
