@@ -365,6 +365,10 @@ async fn clerk(
                 opened: a.opened,
                 downloaded: a.downloaded,
                 sent: live::sent_at(&app.live.data, &m.id),
+                excluded: match crate::data::tally::standing(d, m) {
+                    s if s.reviewed() => None,
+                    s => Some(s.reason().unwrap_or_default().to_lowercase()),
+                },
             }
         })
         .collect();

@@ -243,6 +243,8 @@ pub struct Row {
     pub downloaded: Option<NaiveDateTime>,
     /// Last submission.
     pub sent: Option<NaiveDateTime>,
+    /// Why they are not reviewed this year, when they are not.
+    pub excluded: Option<String>,
 }
 
 /// The clerk's page: each member's link and what they did; the data file's problems.
@@ -273,10 +275,16 @@ pub fn clerk(
     b.push_str("<table id=\"dang-vien\"><tr><th>Đảng viên</th><th>Đã mở</th><th>Đã tải</th><th>Đã gửi</th></tr>");
     let t = |x: Option<NaiveDateTime>| x.map_or("—".to_string(), when);
     for r in rows {
+        let under = match &r.excluded {
+            Some(why) => format!("<span class=\"small\">không kiểm điểm: {}</span>", esc(why)),
+            None => format!(
+                "<a class=\"small\" href=\"{}\">đường dẫn riêng</a>",
+                esc(&r.link)
+            ),
+        };
         b.push_str(&format!(
-            "<tr><td>{}<br><a class=\"small\" href=\"{}\">đường dẫn riêng</a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{}<br>{under}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&r.name),
-            esc(&r.link),
             t(r.opened),
             t(r.downloaded),
             t(r.sent)

@@ -203,6 +203,17 @@ fn each_member_gets_their_own_page_and_documents_and_nobody_elses() {
         None,
     );
     assert_eq!(status, 404);
+    let (_, _, clerk) = get(&server.clerk, None);
+    let clerk = String::from_utf8(clerk).unwrap();
+    assert!(
+        clerk.contains("Trương Bảo An<br><span class=\"small\">không kiểm điểm: mới kết nạp"),
+        "{clerk}"
+    );
+    assert_eq!(
+        clerk.matches("đường dẫn riêng").count(),
+        d.members.len() - 3,
+        "{clerk}"
+    );
 
     // a member's .docx and PDF: their name and details inside, nobody else's
     let m = &d.members[3];
