@@ -154,7 +154,9 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
     )));
     if let Some(c) = &d.collective {
         b.push(item(format!(
-            "- Ngày {}: chi ủy hoàn thành báo cáo kiểm điểm tập thể chi bộ; đảng viên hoàn thành bản kiểm điểm cá nhân.",
+            // the date is the collective report's; when members finished their self-reviews is
+            // not in the data, so no date is given for it
+            "- Ngày {}: chi ủy hoàn thành báo cáo kiểm điểm tập thể chi bộ; đảng viên viết bản kiểm điểm cá nhân theo kế hoạch.",
             vn::date::short(c.date)
         )));
     }

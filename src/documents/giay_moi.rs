@@ -18,12 +18,14 @@ pub struct Invitee {
     pub name: String,
     /// Post, printed under the name.
     pub post: Option<String>,
+    /// A guest's organisation, printed under the post.
+    pub body: Option<String>,
     /// The member's id, when the invitee is a member of the cell.
     pub member: Option<String>,
 }
 
-/// Who is invited: the guests, then (when asked) every member taking part in party activity,
-/// in Vietnamese name order.
+/// Who is invited: the guests, then (when asked) every member taking part in party activity
+/// but the one who signs the invitations, in Vietnamese name order.
 pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee> {
     let mut out: Vec<Invitee> = meeting
         .guests
@@ -31,6 +33,7 @@ pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee
         .map(|g| Invitee {
             name: g.name.clone(),
             post: g.post.clone(),
+            body: g.body.clone(),
             member: None,
         })
         .collect();
@@ -38,10 +41,15 @@ pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee
         let mut members: Vec<Invitee> = d
             .members
             .iter()
-            .filter(|m| m.activity == crate::data::Activity::Active)
-            .map(|m| Invitee {
+            .enumerate()
+            .filter(|(i, m)| {
+                m.activity == crate::data::Activity::Active
+                    && crate::data::MemberRef(*i) != inv.signer
+            })
+            .map(|(_, m)| Invitee {
                 name: m.full_name.clone(),
                 post: Some(m.post.name().to_string()),
+                body: None,
                 member: Some(m.id.clone()),
             })
             .collect();
@@ -98,6 +106,9 @@ pub fn build(
     ];
     if let Some(post) = &who.post {
         blocks.push(labelled("Chức vụ", post, false));
+    }
+    if let Some(body) = &who.body {
+        blocks.push(labelled("Cơ quan", body, false));
     }
     blocks.push(labelled(
         "Tới dự",

@@ -106,11 +106,15 @@ pub fn build(d: &Dossier) -> Document {
     for period in &p.periods {
         timetable.push(Block::item(vec![
             Run::plain("- "),
-            Run::bold(format!(
-                "Từ {} đến {}:",
-                date::short(period.from),
-                date::short(period.to)
-            )),
+            Run::bold(if period.from == period.to {
+                format!("Ngày {}:", date::short(period.from))
+            } else {
+                format!(
+                    "Từ {} đến {}:",
+                    date::short(period.from),
+                    date::short(period.to)
+                )
+            }),
         ]));
         timetable.extend(period.tasks.iter().map(|t| second_level(task_line(d, t))));
     }

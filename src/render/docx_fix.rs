@@ -519,6 +519,21 @@ fn normalize(el: &mut El, parent: &str) {
     }
 }
 
+/// Declares the text Vietnamese in the document defaults, so that Word checks its spelling as
+/// Vietnamese (the element order is put right by `fix_part`).
+fn vietnamese(styles: &[u8]) -> Vec<u8> {
+    let s = String::from_utf8_lossy(styles);
+    if s.contains("<w:lang ") {
+        return styles.to_vec();
+    }
+    s.replacen(
+        "</w:rPr></w:rPrDefault>",
+        "<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>",
+        1,
+    )
+    .into_bytes()
+}
+
 fn fix_part(xml: &[u8]) -> anyhow::Result<Vec<u8>> {
     let (prolog, mut root) = parse(xml)?;
     normalize(&mut root, "");
@@ -582,6 +597,9 @@ pub fn fix_package(
         let name = f.name().to_string();
         if mirror_margins && name == "word/settings.xml" {
             data = mirrored(&data)?;
+        }
+        if name == "word/styles.xml" {
+            data = vietnamese(&data);
         }
         let data = if name == "docProps/core.xml" {
             core_xml(title, author, stamp)

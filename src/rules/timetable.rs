@@ -80,7 +80,9 @@ pub fn task_dates_inside_their_period(d: &Dossier) -> Vec<Diagnostic> {
     out
 }
 
-/// Every deadline falls before the review meeting the tasks prepare.
+/// Every deadline of a task that prepares the review meeting falls before it: the tasks of the
+/// periods that start before the meeting, and the members' assignments. The periods from the
+/// meeting on (sending the results up) may have later deadlines.
 pub fn deadlines_before_the_meeting(d: &Dossier) -> Vec<Diagnostic> {
     let Some(m) = &d.meeting else {
         return Vec::new();
@@ -89,6 +91,7 @@ pub fn deadlines_before_the_meeting(d: &Dossier) -> Vec<Diagnostic> {
         .plan
         .periods
         .iter()
+        .filter(|p| p.from < m.date)
         .flat_map(|p| &p.tasks)
         .chain(d.plan.assignments.iter().flat_map(|a| &a.tasks));
     tasks
@@ -109,17 +112,31 @@ pub fn deadlines_before_the_meeting(d: &Dossier) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// The meeting falls inside the plan's timetable.
+/// The plan comes before the meeting, and the meeting falls inside the plan's timetable.
 pub fn meeting_inside_the_plan(d: &Dossier) -> Vec<Diagnostic> {
     let Some(m) = &d.meeting else {
         return Vec::new();
     };
     let first = d.plan.periods.iter().map(|p| p.from).min();
     let last = d.plan.periods.iter().map(|p| p.to).max();
-    match (first, last) {
-        (Some(a), Some(b)) if m.date < a || m.date > b => vec![diag(
+    let mut out = Vec::new();
+    if d.plan.date > m.date {
+        out.push(diag(
             d,
-            Severity::Warning,
+            Severity::Error,
+            &d.plan.date_at,
+            format!(
+                "kế hoạch ghi ngày {}, sau ngày hội nghị kiểm điểm {} mà nó chuẩn bị.",
+                short(d.plan.date),
+                short(m.date)
+            ),
+            "kế hoạch được ban hành trước hội nghị; sửa «ke_hoach.ngay» hoặc «hoi_nghi.ngay».",
+        ));
+    }
+    match (first, last) {
+        (Some(a), Some(b)) if m.date < a || m.date > b => out.push(diag(
+            d,
+            Severity::Error,
             &m.date_at,
             format!(
                 "ngày hội nghị {} nằm ngoài thời gian của kế hoạch ({} – {}).",
@@ -128,9 +145,10 @@ pub fn meeting_inside_the_plan(d: &Dossier) -> Vec<Diagnostic> {
                 short(b)
             ),
             "sửa ngày họp, hoặc thêm ngày họp vào mục «thoi_gian» của kế hoạch.",
-        )],
-        _ => Vec::new(),
+        )),
+        _ => {}
     }
+    out
 }
 
 /// What already happened (birth, admission, the invitation) is not dated after the document.

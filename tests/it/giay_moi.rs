@@ -63,11 +63,11 @@ fn members_too_get_invitations_with_unique_file_names() {
     assert_eq!(
         names,
         [
-            // Hoàng Văn Bình is exempted from party activity: not invited
+            // Hoàng Văn Bình is exempted from party activity: not invited; Lê Thị Ly signs
+            // the invitations: not invited by herself
             "bui-thi-thuy.pdf",
             "dang-minh-khoa.pdf",
             "do-ngoc-anh.pdf",
-            "le-thi-ly.pdf",
             "le-thi-thu.pdf",
             "ly-van-son.pdf",
             "ngo-thi-hoa.pdf",
@@ -84,6 +84,36 @@ fn members_too_get_invitations_with_unique_file_names() {
     );
     let nam = docx_text(&out.join("giay-moi/nguyen-van-nam.docx"));
     assert!(nam.contains("Đồng chí: Nguyễn Văn Nam") && nam.contains("Chức vụ: Phó Bí thư Chi bộ"));
+}
+
+#[test]
+fn a_guests_organisation_is_on_their_invitation() {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let data = src.replacen(
+        "      chuc_vu: Chuyên viên Ban Tổ chức Quận ủy Quận 9\n",
+        "      chuc_vu: Chuyên viên Ban Tổ chức Quận ủy Quận 9\n      co_quan: Ban Tổ chức Quận ủy Quận 9\n",
+        1,
+    );
+    assert_ne!(data, src);
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("d.yaml");
+    std::fs::write(&p, data).unwrap();
+    let (_t, out) = build(&p);
+    for text in [
+        pdf_text(&out.join("giay-moi/tran-van-binh.pdf")),
+        docx_text(&out.join("giay-moi/tran-van-binh.docx")),
+    ] {
+        assert_in_order(
+            "invitation",
+            &text,
+            &[
+                "Đồng chí: Trần Văn Bình",
+                "Chức vụ: Chuyên viên Ban Tổ chức Quận ủy Quận 9",
+                "Cơ quan: Ban Tổ chức Quận ủy Quận 9",
+                "Tới dự:",
+            ],
+        );
+    }
 }
 
 #[test]

@@ -71,3 +71,25 @@ fn a_number_is_written_with_two_digits_in_hd36_form() {
         assert!(text.contains("Số 05-KH/CBNVT"), "{text}");
     }
 }
+
+#[test]
+fn every_docx_declares_vietnamese() {
+    let (_t, out) = build(&fixture());
+    for d in [
+        "ke-hoach.docx",
+        "mau-01.docx",
+        "bien-ban.docx",
+        "giay-moi/tran-van-binh.docx",
+    ] {
+        let styles = zip_part(&out.join(d), "word/styles.xml");
+        let defaults = styles
+            .split("<w:rPrDefault>")
+            .nth(1)
+            .and_then(|s| s.split("</w:rPrDefault>").next())
+            .unwrap_or_default();
+        assert!(
+            defaults.contains("<w:lang w:val=\"vi-VN\""),
+            "{d}: {defaults}"
+        );
+    }
+}

@@ -196,6 +196,8 @@ fn the_report_tabulates_the_levels_of_those_rated() {
             "Kính gửi: Ban Tổ chức Quận ủy Quận 9",
             "Kế hoạch số ……-KH/CBNVT ngày 14/12/2020",
             "I. CÔNG TÁC TỔ CHỨC THỰC HIỆN",
+            // the collective report's date; the members' self-reviews get none (not in the data)
+            "chi ủy hoàn thành báo cáo kiểm điểm tập thể chi bộ; đảng viên viết bản kiểm điểm cá nhân theo kế hoạch.",
             "- Ngày 25/12/2020: chi bộ tổ chức hội nghị kiểm điểm; có mặt 13/14 đ/c phải dự (1 đ/c miễn sinh hoạt), vắng 1 đ/c (1 có lý do, 0 không có lý do).",
             "- Đảng viên vắng mặt tại hội nghị đã được kiểm điểm, đánh giá, xếp loại bổ sung: đ/c Nguyễn Văn Hùng.",
             "II. KẾT QUẢ",

@@ -94,18 +94,47 @@ fn a_deadline_after_the_meeting_is_an_error() {
 }
 
 #[test]
-fn a_meeting_outside_the_plan_is_a_warning() {
+fn a_meeting_outside_the_plan_is_an_error() {
     let (code, err, text) = check_with(
         "hoi_nghi:\n  ngay: 25/12/2020",
         "hoi_nghi:\n  ngay: 30/12/2020",
     );
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 1, "{err}");
     let line = line_of(&text, "  ngay: 30/12/2020");
     assert!(err.contains(&format!("d.yaml:{line}:")), "{err}");
     assert!(
-        err.contains("ngày hội nghị 30/12/2020 nằm ngoài thời gian của kế hoạch"),
+        err.contains(
+            "lỗi [trường hoi_nghi.ngay]: ngày hội nghị 30/12/2020 nằm ngoài thời gian của kế hoạch"
+        ),
         "{err}"
     );
+}
+
+#[test]
+fn a_plan_dated_after_the_meeting_is_an_error() {
+    let (code, err, text) = check_with(
+        "  ngay: 14/12/2020\n  trich_yeu",
+        "  ngay: 26/12/2020\n  trich_yeu",
+    );
+    assert_eq!(code, 1, "{err}");
+    let line = line_of(&text, "  ngay: 26/12/2020");
+    assert!(
+        err.contains(&format!(
+            "d.yaml:{line}:9: lỗi [trường ke_hoach.ngay]: kế hoạch ghi ngày 26/12/2020, sau ngày hội nghị kiểm điểm 25/12/2020"
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_task_after_the_meeting_may_have_a_later_deadline() {
+    // the period from the meeting on: sending the results up by 28/12 is not preparation
+    let (code, err, _) = check_with(
+        "          về Ban Tổ chức Quận ủy Quận 9.\n",
+        "          về Ban Tổ chức Quận ủy Quận 9.\n        - noi_dung: Gửi báo cáo kết quả lên Quận ủy\n          han: 28/12/2020\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("hạn chót 28/12/2020"), "{err}");
 }
 
 #[test]
