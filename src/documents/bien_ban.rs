@@ -111,12 +111,22 @@ fn member_review(d: &Dossier, m: &Member, a: &Attendance, out: &mut Vec<Block>) 
 }
 
 fn member_lines(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
+    // a probationary member is marked so
+    let heading = match (m.membership, m.post) {
+        (crate::data::Membership::Official, _) => comrade_with_post(m),
+        (_, crate::data::PartyPost::Member) => format!("Đồng chí {}, đảng viên dự bị", m.full_name),
+        _ => format!("{} (dự bị)", comrade_with_post(m)),
+    };
     b.push(Block::Paragraph {
         kind: crate::doc::ParaKind::Item,
-        runs: vec![Run::bold(format!("{}:", comrade_with_post(m)))],
+        runs: vec![Run::bold(format!("{heading}:"))],
     });
     let standing = tally::standing(d, m);
-    if let Some(s) = d.regulation.scoring {
+    // a member who is not rated proposes no level and scores nothing
+    let rated = !matches!(standing, Standing::ReviewedOnly(_));
+    if let Some(s) = d.regulation.scoring
+        && rated
+    {
         b.push(item(format!(
             "- Tự chấm: {}.",
             m.review.score.as_ref().map_or("……………………".to_string(), |x| {
@@ -124,10 +134,12 @@ fn member_lines(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
             })
         )));
     }
-    b.push(item(format!(
-        "- Tự nhận mức xếp loại: {}.",
-        m.review.rating_party.map_or("……………………", |r| r.name())
-    )));
+    if rated {
+        b.push(item(format!(
+            "- Tự nhận mức xếp loại: {}.",
+            m.review.rating_party.map_or("……………………", |r| r.name())
+        )));
+    }
     for o in &m.assessment.opinions {
         b.push(item(format!("- Ý kiến góp ý: {}", common::text(d, o))));
     }
@@ -189,8 +201,12 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
     if minutes.discussion.is_empty() {
         b.push(item("- ……………………………………………………………"));
     }
+    // an item that starts with a member is "Đ/c Nam …", capitalised
     for t in &minutes.discussion {
-        b.push(item(format!("- {}", common::text(d, t))));
+        b.push(item(format!(
+            "- {}",
+            common::capitalize(&common::text(d, t))
+        )));
     }
 
     b.push(Block::heading("2. Đánh giá, xếp loại chất lượng chi bộ"));

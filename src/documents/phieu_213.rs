@@ -67,17 +67,12 @@ pub fn build_all(d: &Dossier) -> Docs<'_> {
 
 /// Builds the request about `m`, who lives at `home`, written to `phieu-213/<slug>`.
 pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document {
-    let (date, signer, deadline) = d
+    let (date, signer) = d
         .residence_request
         .as_ref()
-        .map_or((d.plan.date, d.plan.signer, None), |r| {
-            (r.date, r.signer, r.deadline)
-        });
-    let deadline = deadline.unwrap_or_else(|| {
-        tally::review_date(d)
-            .pred_opt()
-            .unwrap_or(tally::review_date(d))
-    });
+        .map_or((d.plan.date, d.plan.signer), |r| (r.date, r.signer));
+    // the same day the rules check
+    let deadline = tally::residence_deadline(d);
     // nobody signs the request about themselves: the deputy (or the secretary) signs instead
     let signer = if d.member(signer).id == m.id {
         d.members

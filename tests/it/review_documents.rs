@@ -117,7 +117,8 @@ fn the_minutes_count_the_attendance_and_every_vote() {
             "- Thư ký: Đồng chí Phạm Văn Tướng, Chi ủy viên.",
             "II. NỘI DUNG",
             "1. Kiểm điểm tập thể chi bộ",
-            "- đ/c Nam: báo cáo đánh giá đúng kết quả lãnh đạo nhà trường",
+            // an item that starts with a member is capitalised
+            "- Đ/c Nam: báo cáo đánh giá đúng kết quả lãnh đạo nhà trường",
             // the collective before the individuals
             "2. Đánh giá, xếp loại chất lượng chi bộ",
             "Chi bộ tự nhận mức xếp loại: Hoàn thành tốt nhiệm vụ.",
@@ -133,9 +134,11 @@ fn the_minutes_count_the_attendance_and_every_vote() {
             "Đồng chí Nguyễn Văn Nam, Phó Bí thư Chi bộ:",
             "Đồng chí Phạm Văn Tướng, Chi ủy viên:",
             "Đồng chí Trương Ngọc Anh, đảng viên:",
-            "Đồng chí Đỗ Ngọc Ánh, đảng viên:",
+            // probationary members are marked so
+            "Đồng chí Đỗ Ngọc Ánh, đảng viên dự bị:",
             "Hoàn thành tốt nhiệm vụ: 8 phiếu (72,73%); Hoàn thành nhiệm vụ: 3 phiếu (27,27%)",
-            "Đồng chí Ngô Thị Hoa, đảng viên:",
+            "Đồng chí Ngô Thị Hoa, đảng viên dự bị:",
+            // not rated: no self-rating line, straight to why
             "- Không biểu quyết xếp loại: mới kết nạp ngày 10/09/2020, chưa đủ 6 tháng.",
             "Đồng chí Trần Thị Lan, đảng viên:",
             "- Ý kiến góp ý: đ/c Tướng ghi nhận đồng chí Lan nhiệt tình hỗ trợ tổ chuyên môn",
@@ -337,5 +340,18 @@ fn the_report_names_members_still_without_a_level() {
             "2 Hoàn thành tốt nhiệm vụ 9 75",
             "Đảng viên chưa có kết quả xếp loại (1 đ/c, sẽ báo cáo bổ sung): Nguyễn Văn Hùng.",
         ],
+    );
+}
+
+#[test]
+fn a_member_who_is_not_rated_has_no_self_rating_line_in_the_minutes() {
+    let (_t, out) = only("bien-ban");
+    let text = squeeze(&pdf_text(&out.join("bien-ban.pdf")));
+    let at = text.find("Đồng chí Ngô Thị Hoa, đảng viên dự bị:").unwrap();
+    let next = text[at..].find("Không biểu quyết xếp loại").unwrap();
+    assert!(
+        !text[at..at + next].contains("Tự nhận mức xếp loại"),
+        "{}",
+        &text[at..at + next]
     );
 }
