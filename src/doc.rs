@@ -134,6 +134,9 @@ pub enum ParaKind {
     /// A form's label line ("- Nhận xét, đánh giá của chi ủy:"): set like `Plain`, kept on
     /// the page of the answer that follows it.
     Label,
+    /// A centred heading of a part of a form ("NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ"): no indent,
+    /// kept with the paragraph after it.
+    Centred,
     /// A list item kept on the page of the paragraph after it (the lines of one entry that
     /// should not be split, like a member's vote in the minutes).
     KeptItem,
@@ -189,6 +192,18 @@ pub enum Block {
     },
 }
 
+/// Where a cell's text sits in its row's height.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum VAlign {
+    /// At the top (text).
+    Top,
+    /// In the middle (a mark).
+    Middle,
+    /// At the bottom.
+    Bottom,
+}
+
 /// A cell of a ruled table.
 #[derive(Clone, Debug, Serialize)]
 pub struct Cell {
@@ -200,9 +215,8 @@ pub struct Cell {
     pub rowspan: usize,
     /// Centred (numbers, ticks, column heads) rather than left-aligned.
     pub centred: bool,
-    /// Set at the bottom of its row (a tick level with the end of the text it rates) rather
-    /// than at the top.
-    pub bottom: bool,
+    /// Where in its row's height it is set.
+    pub valign: VAlign,
 }
 
 impl Cell {
@@ -213,7 +227,7 @@ impl Cell {
             colspan: 1,
             rowspan: 1,
             centred: false,
-            bottom: false,
+            valign: VAlign::Top,
         }
     }
     /// A centred cell of plain text.
@@ -223,9 +237,14 @@ impl Cell {
             ..Cell::text(t)
         }
     }
-    /// The same cell set at the bottom of its row.
+    /// The same cell set at the bottom of its row (a number level with the end of the text).
     pub fn at_bottom(mut self) -> Cell {
-        self.bottom = true;
+        self.valign = VAlign::Bottom;
+        self
+    }
+    /// The same cell set in the middle of its row's height (a mark in a tall row).
+    pub fn at_middle(mut self) -> Cell {
+        self.valign = VAlign::Middle;
         self
     }
     /// The same cell in bold.

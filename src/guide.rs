@@ -78,6 +78,13 @@ pub struct Guide {
     pub minutes_signers: [&'static str; 2],
 }
 
+/// Height of a line of a signature block or of "Nơi nhận", in em of its own size: Word's single
+/// spacing for Times New Roman, set "exactly" in the .docx so both outputs are as tall.
+pub const SIGN_LINE_EM: f64 = 1.15;
+/// The font's descent (Times New Roman, Liberation Serif), which LibreOffice sets under the
+/// baseline of such a line, the rest of the line above it.
+pub const SIGN_DESCENT_EM: f64 = 0.216;
+
 /// Height of a line box in em before leading (the Typst template sets text edges 0.8 em above
 /// and 0.2 em below the baseline), so that leading = pitch − size.
 pub const FONT_EXTENT_EM: f64 = 1.0;

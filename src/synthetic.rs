@@ -139,7 +139,7 @@ pub fn cell(n: usize, seed: u32) -> String {
         }
     }
     y.push_str(&format!(
-        "ke_hoach:\n  so: {seed}\n  ngay: 01/12/2026\n  gui_du_thao: 11/12/2026\n  trich_yeu: tổ chức kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm 2026\n  muc_dich_yeu_cau:\n    - Kiểm điểm, đánh giá đúng kết quả thực hiện nhiệm vụ.\n  thoi_gian:\n    - tu: 01/12/2026\n      den: 18/12/2026\n      viec:\n        - noi_dung: Tổ chức hội nghị kiểm điểm\n          ngay: 18/12/2026\n  phan_cong:\n    - nguoi: [m0]\n      viec:\n        - Chủ trì hội nghị kiểm điểm.\n  noi_nhan:\n    - Đảng ủy phường {place}\n  nguoi_ky: m0\n"
+        "ke_hoach:\n  so: {seed}\n  ngay: 01/12/2026\n  gui_du_thao: 11/12/2026\n  trich_yeu: tổ chức kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm 2026\n  muc_dich_yeu_cau:\n    - Kiểm điểm, đánh giá đúng kết quả thực hiện nhiệm vụ.\n  thoi_gian:\n    - tu: 01/12/2026\n      den: 18/12/2026\n      viec:\n        - noi_dung: Tổ chức hội nghị kiểm điểm\n          ngay: 18/12/2026\n    - tu: 19/12/2026\n      den: 23/12/2026\n      viec:\n        - Gửi báo cáo kết quả kiểm điểm về Đảng ủy.\n  phan_cong:\n    - nguoi: [m0]\n      viec:\n        - Chủ trì hội nghị kiểm điểm.\n  noi_nhan:\n    - Đảng ủy phường {place}\n  nguoi_ky: m0\n"
     ));
     y.push_str("hoi_nghi:\n  ngay: 18/12/2026\n  bat_dau: \"14:00\"\n  dia_diem: Phòng họp\n  chu_tri: m0\n  thu_ky: m1\n");
     let absent: Vec<usize> = (0..n).filter(|i| roles[*i] == Role::Absent).collect();

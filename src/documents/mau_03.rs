@@ -1,10 +1,10 @@
 //! Mẫu 03: the cell's analysis and rating sheet (Phiếu phân tích chất lượng và đánh giá, xếp
 //! loại tổ chức đảng): the criteria table with its four level columns, the chosen level ticked.
 
-use super::review_form::{answer, rating_rows, signature};
+use super::review_form::{answer, rating_rows};
 use super::{Docs, common};
 use crate::data::{Analysis, Dossier, Level};
-use crate::doc::{Block, Cell, Document, ParaKind, Run, SignRole, Title};
+use crate::doc::{Block, Cell, Document, ParaKind, Run, Title};
 use crate::regulation::AnalysisForm;
 
 /// The kind's id: file name and `--only` value.
@@ -15,7 +15,7 @@ fn level_cells(form: &AnalysisForm, chosen: Option<Level>) -> Vec<Cell> {
     form.levels
         .levels
         .iter()
-        .map(|(l, _)| Cell::centred(if Some(*l) == chosen { "X" } else { "" }).at_bottom())
+        .map(|(l, _)| Cell::centred(if Some(*l) == chosen { "X" } else { "" }).at_middle())
         .collect()
 }
 
@@ -83,13 +83,18 @@ pub fn build(d: &Dossier, form: &AnalysisForm, a: &Analysis) -> Document {
         runs: vec![Run::bold("Đề nghị xếp loại mức chất lượng:")],
     });
     rating_rows(a.proposal, &mut b);
-    b.push(signature(
-        &[
-            ("ĐẠI DIỆN LÃNH ĐẠO", SignRole::Heading),
-            ("(Ký, ghi rõ họ tên và đóng dấu)", SignRole::Note),
-        ],
-        None,
-    ));
+    // signed for the cell as its collective report is (else as its plan): authority, title, name
+    let (signer, on_behalf) = d
+        .collective
+        .as_ref()
+        .map_or((d.plan.signer, d.plan.on_behalf), |c| {
+            (c.signer, c.on_behalf)
+        });
+    b.push(Block::SignOff {
+        recipients: None,
+        countersign: None,
+        signature: common::signature(d, signer, on_behalf),
+    });
     let mut doc = common::document(
         d,
         KIND.into(),

@@ -114,7 +114,10 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
             signature: common::signature(d, signer, crate::data::OnBehalf::Cell),
         },
         Block::PageBreak,
-        Block::heading("NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ"),
+        Block::Paragraph {
+            kind: ParaKind::Centred,
+            runs: vec![Run::bold("NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ")],
+        },
         Block::body(format!(
             "Chi ủy {} sau khi trao đổi với ban công tác mặt trận khu dân cư, thống nhất nhận xét đảng viên {} như sau:",
             home.cell, m.full_name
@@ -144,6 +147,7 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
                 SignLine::new(SignRole::Note, format!("……, ngày … tháng … năm {}", d.year)),
                 SignLine::new(SignRole::Authority, "T/M CHI ỦY"),
                 SignLine::new(SignRole::Title, "BÍ THƯ"),
+                SignLine::new(SignRole::Note, "(Ký, ghi rõ họ tên)"),
             ],
             name: None,
         },

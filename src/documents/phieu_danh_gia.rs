@@ -142,8 +142,9 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
         },
         Block::Table {
             widths: if scored {
-                // millimetres of the 165 mm line: "HTXSNV" needs 17 at 11 pt
-                vec![7.0, 38.0, 22.0, 13.0, 17.0, 17.0, 17.0, 17.0, 17.0]
+                // millimetres of the 165 mm line: "HTXSNV" needs 17 at 11 pt (bold: 18), and 19 where
+                // Word and LibreOffice set it (their cell's borders take from its width)
+                vec![7.0, 34.0, 20.0, 12.0, 19.0, 18.25, 18.25, 18.25, 18.25]
             } else {
                 vec![7.0, 34.0, 20.0, 17.5, 17.5, 17.5, 17.5, 17.5, 16.5]
             },

@@ -5,16 +5,24 @@ use docx_rs::{
     AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
     PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic,
     Run as DocxRun, RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    TableBorders, TableCell, TableCellMargins, TableChild, TableLayoutType, TableRow, WidthType,
 };
 
-use crate::doc::{Block, Cell, Document, ParaKind, Run, Signature};
+use crate::doc::{Block, Cell, Document, ParaKind, Run, Signature, VAlign};
 use crate::guide::{Guide, Separator};
 
 /// The font Word is told to use (the PDF embeds its metric twin, Liberation Serif).
 pub const FONT: &str = "Times New Roman";
 
 const TWIPS_PER_MM: f64 = 1440.0 / 25.4;
+/// Room above the document type, below the header (fitted to the PDF).
+const TITLE_BEFORE_PT: f64 = 22.5;
+/// Room under the five hyphens of HD 05, above the body (fitted to the PDF).
+const TITLE_AFTER_PT: f64 = 13.2;
+/// Room under the short rule of HD 36, above the body (fitted to the PDF).
+const RULE_AFTER_PT: f64 = 11.3;
+/// Room between a paragraph and a ruled table under it (fitted to the PDF).
+const TABLE_ABOVE_PT: f64 = 8.0;
 
 fn twips(mm: f64) -> i32 {
     (mm * TWIPS_PER_MM).round() as i32
@@ -33,9 +41,31 @@ fn bold_text_twips(text: &str, size_pt: f64) -> i32 {
     (super::fit::text_width(text, size_pt, true) * 20.0).round() as i32
 }
 
+/// The hyphen of a reference between a number and capitals ("213-QĐ/TW", "05-KH/CB") made
+/// non-breaking (U+2011, written as Word's `w:noBreakHyphen` by `docx_fix`), so that a
+/// reference is never split at the end of a line.
+pub fn bind_references(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let binds = |i: usize| {
+        chars[i] == '-'
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && chars.get(i + 1).is_some_and(|c| c.is_uppercase())
+    };
+    if !(0..chars.len()).any(binds) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    (0..chars.len())
+        .map(|i| if binds(i) { '\u{2011}' } else { chars[i] })
+        .collect::<String>()
+        .into()
+}
+
 /// A run with the document's character formatting.
 fn run(r: &Run, size_pt: f64) -> DocxRun {
-    let mut out = DocxRun::new().add_text(&r.text).size(half_points(size_pt));
+    let mut out = DocxRun::new()
+        .add_text(bind_references(&r.text))
+        .size(half_points(size_pt));
     if r.bold {
         out = out.bold();
     }
@@ -107,14 +137,97 @@ fn two_column_rows(
     rows: Vec<[Option<Paragraph>; 2]>,
     bottom: Option<usize>,
 ) -> Table {
+    let rows = rows
+        .into_iter()
+        .map(|[l, r]| {
+            let p = |p: Option<Paragraph>| {
+                vec![p.unwrap_or_else(|| Paragraph::new().line_spacing(tight()))]
+            };
+            [p(l), p(r)]
+        })
+        .collect();
+    two_column_table_at(widths, rows, bottom)
+}
+
+/// A borderless two-column table of rows of paragraphs, kept on one page, after a row across
+/// both columns of the `lead` paragraphs, if any.
+fn two_column_table(
+    widths: [i32; 2],
+    lead: Vec<Paragraph>,
+    rows: Vec<[Vec<Paragraph>; 2]>,
+) -> Table {
+    let mut table = two_column_table_at(widths, rows, None);
+    if !lead.is_empty() {
+        let cell = borderless_cell(widths[0] + widths[1], lead).grid_span(2);
+        table.rows.insert(
+            0,
+            TableChild::TableRow(TableRow::new(vec![cell]).cant_split()),
+        );
+    }
+    table
+}
+
+/// Paragraphs that must stay on one page, as one borderless row the width of the text:
+/// LibreOffice keeps a paragraph with the next one, but not a chain of three.
+fn kept_together(paragraphs: Vec<Paragraph>, g: &Geometry) -> Table {
+    Table::without_borders(vec![
+        TableRow::new(vec![borderless_cell(g.text_width, paragraphs)]).cant_split(),
+    ])
+    .set_grid(vec![g.text_width as usize])
+    .width(g.text_width as usize, WidthType::Dxa)
+    .layout(TableLayoutType::Fixed)
+    .indent(0)
+    .margins(
+        TableCellMargins::new()
+            .margin_left(0, WidthType::Dxa)
+            .margin_right(0, WidthType::Dxa),
+    )
+}
+
+/// A paragraph of no height, between two tables (Word joins tables that touch) or before one.
+fn spacer(keep_next: bool) -> Paragraph {
+    Paragraph::new()
+        .line_spacing(
+            LineSpacing::new()
+                .before(0)
+                .after(0)
+                .line(1)
+                .line_rule(LineSpacingType::Exact),
+        )
+        .keep_next(keep_next)
+}
+
+/// Whether block `i` is a paragraph kept on the page of the block after it (as the PDF keeps it).
+fn sticky(blocks: &[Block], i: usize) -> bool {
+    match &blocks[i] {
+        Block::Paragraph { kind, .. } => {
+            matches!(
+                kind,
+                ParaKind::Heading | ParaKind::KeptItem | ParaKind::Label | ParaKind::Centred
+            ) || matches!(blocks.get(i + 1), Some(Block::SignOff { .. }))
+        }
+        _ => false,
+    }
+}
+
+fn two_column_table_at(
+    widths: [i32; 2],
+    rows: Vec<[Vec<Paragraph>; 2]>,
+    bottom: Option<usize>,
+) -> Table {
     let last = rows.len().saturating_sub(1);
     let rows = rows
         .into_iter()
         .enumerate()
         .map(|(i, [l, r])| {
-            let cell = |w: i32, p: Option<Paragraph>| {
-                let p = p.unwrap_or_else(|| Paragraph::new().line_spacing(tight()));
-                borderless_cell(w, vec![p.keep_next(i < last)])
+            let cell = |w: i32, ps: Vec<Paragraph>| {
+                let n = ps.len();
+                let ps = ps
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, p)| p.keep_next(i < last || k + 1 < n))
+                    .collect();
+                borderless_cell(w, ps)
             };
             let mut right = cell(widths[1], r);
             if bottom == Some(i) {
@@ -214,29 +327,31 @@ fn header_table(doc: &Document, g: &Geometry) -> Table {
 }
 
 fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
-    let kind = centred(text_run(&doc.title.kind, g.st.doc_type_pt, true, false)).line_spacing(
+    // Each line "exactly" its size plus the gap the PDF leaves between these lines, so the title
+    // stands where the PDF has it (LibreOffice puts the extra height above the text).
+    let gap = g.st.leading_pt();
+    let exact = |size: f64, before: f64, after: f64| {
         LineSpacing::new()
-            .before(pt_twips(g.st.body_pt) as u32)
-            .after(0)
-            .line(240)
-            .line_rule(LineSpacingType::Auto),
-    );
-    let summary = doc
-        .title
-        .summary
-        .iter()
-        .flat_map(|t| t.lines())
-        .map(|t| Some(centred(text_run(t, g.st.summary_pt, true, false))));
+            .before(pt_twips(before) as u32)
+            .after(pt_twips(after) as u32)
+            .line(pt_twips(size + gap))
+            .line_rule(LineSpacingType::Exact)
+    };
+    let kind = centred(text_run(&doc.title.kind, g.st.doc_type_pt, true, false))
+        .line_spacing(exact(g.st.doc_type_pt, TITLE_BEFORE_PT, 0.0));
+    let summary = doc.title.summary.iter().flat_map(|t| t.lines()).map(|t| {
+        Some(
+            centred(text_run(t, g.st.summary_pt, true, false)).line_spacing(exact(
+                g.st.summary_pt,
+                0.0,
+                0.0,
+            )),
+        )
+    });
     let rule = match g.st.separator {
         // HD 05 §5.2.1: five hyphens under the summary
         Separator::Hyphens => centred(text_run("-----", g.st.summary_pt, false, false))
-            .line_spacing(
-                LineSpacing::new()
-                    .before(0)
-                    .after(pt_twips(g.st.body_pt / 2.0) as u32)
-                    .line(240)
-                    .line_rule(LineSpacingType::Auto),
-            ),
+            .line_spacing(exact(g.st.summary_pt, 0.0, TITLE_AFTER_PT)),
         // The short rule: an empty, tiny paragraph with a top border, indented to its length.
         Separator::Rule => {
             let side = (g.text_width - twips(g.st.summary_rule_mm)) / 2;
@@ -247,7 +362,7 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
                     .line_spacing(
                         LineSpacing::new()
                             .before(pt_twips(g.st.para_spacing_pt) as u32)
-                            .after(pt_twips(g.st.body_pt / 2.0) as u32)
+                            .after(pt_twips(RULE_AFTER_PT) as u32)
                             .line(80)
                             .line_rule(LineSpacingType::Exact),
                     ),
@@ -269,10 +384,12 @@ fn body_paragraph(
     runs: &[Run],
     keep_next: bool,
     spaced: bool,
+    after: f64,
     g: &Geometry,
 ) -> Paragraph {
     let (align, indent) = match kind {
         ParaKind::Plain | ParaKind::Label => (AlignmentType::Left, 0),
+        ParaKind::Centred => (AlignmentType::Center, 0),
         _ => (AlignmentType::Both, twips(g.st.first_line_indent_mm)),
     };
     let before = if spaced { g.st.para_spacing_pt } else { 0.0 };
@@ -282,13 +399,13 @@ fn body_paragraph(
         .line_spacing(
             LineSpacing::new()
                 .before(pt_twips(before) as u32)
-                .after(0)
+                .after(pt_twips(after) as u32)
                 .line(pt_twips(g.st.line_pitch_pt))
                 .line_rule(LineSpacingType::Exact),
         );
     if matches!(
         kind,
-        ParaKind::Heading | ParaKind::KeptItem | ParaKind::Label
+        ParaKind::Heading | ParaKind::KeptItem | ParaKind::Label | ParaKind::Centred
     ) || keep_next
     {
         p = p.keep_next(true);
@@ -302,7 +419,15 @@ fn body_paragraph(
 /// A paragraph of the model as Word paragraphs: one per line when its text has line breaks (a
 /// list of options, lines to write on), set at the line pitch without paragraph space and kept
 /// together on one page, as the PDF sets them; else one.
-fn body_paragraphs(kind: ParaKind, runs: &[Run], keep_next: bool, g: &Geometry) -> Vec<Paragraph> {
+/// `spaced`: with the paragraph space above the first line; `after`: points under the last.
+fn body_paragraphs_spaced(
+    kind: ParaKind,
+    runs: &[Run],
+    keep_next: bool,
+    spaced: bool,
+    after: f64,
+    g: &Geometry,
+) -> Vec<Paragraph> {
     let mut lines: Vec<Vec<Run>> = vec![Vec::new()];
     for r in runs {
         for (i, part) in r.text.split('\n').enumerate() {
@@ -323,60 +448,91 @@ fn body_paragraphs(kind: ParaKind, runs: &[Run], keep_next: bool, g: &Geometry) 
     lines
         .iter()
         .enumerate()
-        .map(|(i, line)| body_paragraph(kind, line, keep_next || i < last, i == 0, g))
+        .map(|(i, line)| {
+            let after = if i == last { after } else { 0.0 };
+            body_paragraph(
+                kind,
+                line,
+                keep_next || i < last,
+                spaced && i == 0,
+                after,
+                g,
+            )
+        })
         .collect()
 }
 
+/// A line of a sign-off, `before` points below what precedes it: exactly `SIGN_LINE_EM` of the
+/// body size whatever its own (a 12 pt recipient too), so that every row of the sign-off is as
+/// tall, as the PDF sets them.
+fn sign_line_spacing(body_pt: f64, before: f64) -> LineSpacing {
+    LineSpacing::new()
+        .before(pt_twips(before) as u32)
+        .after(0)
+        .line(pt_twips(crate::guide::SIGN_LINE_EM * body_pt))
+        .line_rule(LineSpacingType::Exact)
+}
+
+/// "Nơi nhận" and the signature, or a countersignature and the signature, row by row as they
+/// are seen (every row one line as tall as the others); see `sign-off` in the Typst template,
+/// which sets the same lines at the same heights. `lead`: paragraphs kept with it, in a row
+/// across both columns above.
 fn sign_off(
+    lead: Vec<Paragraph>,
     recipients: Option<&[String]>,
     countersign: Option<&Signature>,
     s: &Signature,
     g: &Geometry,
 ) -> Table {
     let half = g.text_width / 2;
-    let above = LineSpacing::new()
-        .before(pt_twips(2.0 * g.st.para_spacing_pt) as u32)
-        .after(0)
-        .line(240)
-        .line_rule(LineSpacingType::Auto);
-    let mut left = Vec::new();
-    if let Some(recipients) = recipients {
-        let label = Run {
-            text: "Nơi nhận:".into(),
-            underline: true,
-            ..Run::default()
-        };
-        left.push(
-            Paragraph::new()
-                .add_run(run(&label, g.st.body_pt))
-                .line_spacing(above.clone()),
-        );
-        for r in recipients {
-            left.push(
-                Paragraph::new()
-                    .add_run(text_run(r, g.st.recipient_pt, false, false))
-                    .line_spacing(tight()),
-            );
-        }
-    }
-    let heading = |s: &Signature| -> Vec<Paragraph> {
-        s.heading
-            .iter()
-            .enumerate()
-            .map(|(i, l)| {
-                let p = centred(run(&l.run(g.st), g.st.body_pt));
-                if i == 0 {
-                    p.line_spacing(above.clone())
-                } else {
-                    p
-                }
-            })
-            .collect()
+    let above = 2.0 * g.st.para_spacing_pt;
+    let body = g.st.body_pt;
+    let heading = |s: &Signature| -> Vec<DocxRun> {
+        s.heading.iter().map(|l| run(&l.run(g.st), body)).collect()
     };
-    if let Some(c) = countersign {
-        left = heading(c);
+    let left: Vec<DocxRun> = match (countersign, recipients) {
+        (Some(c), _) => heading(c),
+        (None, Some(recipients)) => {
+            let label = Run {
+                text: "Nơi nhận:".into(),
+                underline: true,
+                ..Run::default()
+            };
+            std::iter::once(run(&label, body))
+                .chain(
+                    recipients
+                        .iter()
+                        .map(|r| text_run(r, g.st.recipient_pt, false, false)),
+                )
+                .collect()
+        }
+        (None, None) => Vec::new(),
+    };
+    let left_centred = countersign.is_some();
+    let right = heading(s);
+    let n = left.len().max(right.len());
+    let mut left = left.into_iter();
+    let mut right = right.into_iter();
+    let mut rows = Vec::new();
+    for i in 0..n {
+        let spacing = || sign_line_spacing(body, if i == 0 { above } else { 0.0 });
+        let l = left.next().map_or_else(Paragraph::new, |r| {
+            let p = Paragraph::new().add_run(r);
+            if left_centred {
+                p.align(AlignmentType::Center)
+            } else {
+                p
+            }
+        });
+        let r = right
+            .next()
+            .map_or_else(Paragraph::new, |r| Paragraph::new().add_run(r))
+            .align(AlignmentType::Center);
+        rows.push([
+            vec![l.line_spacing(spacing())],
+            vec![r.line_spacing(spacing())],
+        ]);
     }
-    let mut rows = zip_rows(left, heading(s));
     // Room to sign and stamp: one empty line as tall as the room.
     let room = || {
         centred(DocxRun::new()).line_spacing(
@@ -387,17 +543,20 @@ fn sign_off(
                 .line_rule(LineSpacingType::Exact),
         )
     };
-    let name = |s: &Signature| {
-        s.name
-            .as_ref()
-            .map(|n| centred(text_run(n, g.st.body_pt, true, false)))
+    rows.push([vec![room()], vec![room()]]);
+    let name = |s: Option<&Signature>| {
+        s.and_then(|s| s.name.as_ref()).map(|n| {
+            centred(text_run(n, body, true, false)).line_spacing(sign_line_spacing(body, 0.0))
+        })
     };
-    rows.push([countersign.map(|_| room()), Some(room())]);
-    let names = [countersign.and_then(name), name(s)];
+    let names = [name(countersign), name(Some(s))];
     if names.iter().any(Option::is_some) {
-        rows.push(names);
+        let [l, r] = names.map(|p| {
+            vec![p.unwrap_or_else(|| Paragraph::new().line_spacing(sign_line_spacing(body, 0.0)))]
+        });
+        rows.push([l, r]);
     }
-    two_column_rows([half, g.text_width - half], rows, None)
+    two_column_table([half, g.text_width - half], lead, rows)
 }
 
 /// A ruled table: `widths` relative, merged cells as `gridSpan` and `vMerge`.
@@ -419,10 +578,11 @@ fn ruled_table(
     };
     // LibreOffice ignores a table's top and bottom cell margins: the room above and below the
     // text is the paragraph's, its lines exactly as far apart as the PDF's (size + leading), so
-    // that rows are as tall in every renderer
+    // that rows are as tall in every renderer; the rule between rows adds its width to a row in
+    // Word and LibreOffice, and takes it from the room around the text in the PDF
     let leading = g.st.leading_pt() / 2.0;
     let cell_lines = || {
-        let room = pt_twips(pad - leading / 2.0).max(0) as u32;
+        let room = pt_twips(pad - leading / 2.0 - g.st.rule_pt / 2.0).max(0) as u32;
         LineSpacing::new()
             .before(room)
             .after(room)
@@ -477,10 +637,10 @@ fn ruled_table(
             }
             let mut cell = TableCell::new()
                 .width(width as usize, WidthType::Dxa)
-                .vertical_align(if c.bottom {
-                    docx_rs::VAlignType::Bottom
-                } else {
-                    docx_rs::VAlignType::Top
+                .vertical_align(match c.valign {
+                    VAlign::Top => docx_rs::VAlignType::Top,
+                    VAlign::Middle => docx_rs::VAlignType::Center,
+                    VAlign::Bottom => docx_rs::VAlignType::Bottom,
                 })
                 .add_paragraph(p);
             if span > 1 {
@@ -542,7 +702,14 @@ fn form_label_header(label: Option<&str>, g: &Geometry) -> DocxHeader {
         Some(l) => DocxHeader::new().add_paragraph(
             Paragraph::new()
                 .align(AlignmentType::Right)
-                .add_run(text_run(l, g.st.recipient_pt, false, true)),
+                // a short line that never wraps: its hyphen left as written (a non-breaking
+                // one would read "01- HD" when copied out of LibreOffice's PDF)
+                .add_run(
+                    DocxRun::new()
+                        .add_text(l)
+                        .size(half_points(g.st.recipient_pt))
+                        .italic(),
+                ),
         ),
     }
 }
@@ -584,12 +751,75 @@ impl DocxRenderer {
         for p in title_paragraphs(doc, &g) {
             docx = docx.add_paragraph(p);
         }
-        for (i, b) in doc.blocks.iter().enumerate() {
-            let before_sign_off = matches!(doc.blocks.get(i + 1), Some(Block::SignOff { .. }));
+        let blocks = &doc.blocks;
+        let mut i = 0;
+        while i < blocks.len() {
+            // A chain of paragraphs kept together (a heading, its label, its lines; the closing
+            // paragraph before the signature) goes into one unsplittable row when LibreOffice
+            // would not keep it: three paragraphs or more, or two before the signature.
+            let mut j = i;
+            while sticky(blocks, j) && matches!(blocks.get(j + 1), Some(Block::Paragraph { .. })) {
+                j += 1;
+            }
+            // The space above the chain goes on the paragraph before its table, which
+            // LibreOffice drops at the top of a page (as the PDF does), not into the table.
+            let mut chain = Vec::new();
+            for (k, b) in blocks[i..=j].iter().enumerate() {
+                if let Block::Paragraph { kind, runs } = b {
+                    chain.extend(body_paragraphs_spaced(*kind, runs, true, k > 0, 0.0, &g));
+                }
+            }
+            let lead_spacer = || {
+                spacer(true).line_spacing(
+                    LineSpacing::new()
+                        .before(pt_twips(g.st.para_spacing_pt) as u32)
+                        .after(0)
+                        .line(1)
+                        .line_rule(LineSpacingType::Exact),
+                )
+            };
+            let to_sign_off =
+                sticky(blocks, j) && matches!(blocks.get(j + 1), Some(Block::SignOff { .. }));
+            if let (
+                true,
+                Some(Block::SignOff {
+                    recipients,
+                    countersign,
+                    signature,
+                }),
+            ) = (to_sign_off && chain.len() >= 2, blocks.get(j + 1))
+            {
+                docx = docx.add_paragraph(lead_spacer()).add_table(sign_off(
+                    chain,
+                    recipients.as_deref(),
+                    countersign.as_ref(),
+                    signature,
+                    &g,
+                ));
+                i = j + 2;
+                continue;
+            }
+            if !to_sign_off && chain.len() >= 3 {
+                docx = docx
+                    .add_paragraph(lead_spacer())
+                    .add_table(kept_together(chain, &g))
+                    .add_paragraph(spacer(false));
+                i = j + 1;
+                continue;
+            }
+            let b = &blocks[i];
+            i += 1;
+            let before_sign_off = matches!(blocks.get(i), Some(Block::SignOff { .. }));
+            // the room the PDF leaves above a table, under the paragraph before it
+            let after = if matches!(blocks.get(i), Some(Block::Table { .. })) {
+                TABLE_ABOVE_PT
+            } else {
+                0.0
+            };
             docx = match b {
                 Block::Paragraph { kind, runs } => {
                     // The paragraph before the signature is never left alone on a page.
-                    body_paragraphs(*kind, runs, before_sign_off, &g)
+                    body_paragraphs_spaced(*kind, runs, before_sign_off, true, after, &g)
                         .into_iter()
                         .fold(docx, |docx, p| docx.add_paragraph(p))
                 }
@@ -626,8 +856,10 @@ impl DocxRenderer {
                     countersign,
                     signature,
                 } => docx
-                    .add_paragraph(Paragraph::new().line_spacing(tight()))
+                    // kept with the table, so the closing paragraph stays with it
+                    .add_paragraph(spacer(true))
                     .add_table(sign_off(
+                        Vec::new(),
                         recipients.as_deref(),
                         countersign.as_ref(),
                         signature,

@@ -500,6 +500,9 @@ fn normalize(el: &mut El, parent: &str) {
             normalize(e, &name);
         }
     }
+    if name == "w:r" {
+        no_break_hyphens(el);
+    }
     if name == "w:pPr" && matches!(parent, "w:lvl" | "w:style" | "w:pPrDefault") {
         el.children
             .retain(|c| !matches!(c, Node::El(e) if NOT_IN_BASE_PPR.contains(&e.name.as_str())));
@@ -517,6 +520,55 @@ fn normalize(el: &mut El, parent: &str) {
             });
         }
     }
+}
+
+/// Splits each text of a run at its non-breaking hyphens (U+2011, which Times New Roman may
+/// lack) and puts Word's own `w:noBreakHyphen` in their place.
+fn no_break_hyphens(run: &mut El) {
+    const NB: char = '\u{2011}';
+    let has = |n: &Node| {
+        matches!(n, Node::El(e) if e.name == "w:t"
+            && e.children.iter().any(|c| matches!(c, Node::Raw(r) if r.contains(NB))))
+    };
+    if !run.children.iter().any(has) {
+        return;
+    }
+    let text_el = |s: &str| {
+        Node::El(El {
+            name: "w:t".into(),
+            attrs: vec![("xml:space".into(), "preserve".into())],
+            children: vec![Node::Raw(s.to_string())],
+        })
+    };
+    let mut out = Vec::new();
+    for c in std::mem::take(&mut run.children) {
+        if !has(&c) {
+            out.push(c);
+            continue;
+        }
+        let Node::El(t) = c else { continue };
+        let raw: String = t
+            .children
+            .iter()
+            .filter_map(|n| match n {
+                Node::Raw(r) => Some(r.as_str()),
+                Node::El(_) => None,
+            })
+            .collect();
+        for (i, part) in raw.split(NB).enumerate() {
+            if i > 0 {
+                out.push(Node::El(El {
+                    name: "w:noBreakHyphen".into(),
+                    attrs: Vec::new(),
+                    children: Vec::new(),
+                }));
+            }
+            if !part.is_empty() {
+                out.push(text_el(part));
+            }
+        }
+    }
+    run.children = out;
 }
 
 /// Declares the text Vietnamese in the document defaults, so that Word checks its spelling as

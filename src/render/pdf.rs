@@ -113,6 +113,10 @@ fn style(g: &Guide) -> anyhow::Result<serde_json::Value> {
     // between paragraphs Typst puts `spacing` in place of the leading: the leading plus the gap
     v["par_spacing_pt"] = (leading + g.para_spacing_pt).into();
     v["signature_room_pt"] = g.signature_room_pt().into();
+    v["sign_line_em"] = crate::guide::SIGN_LINE_EM.into();
+    v["sign_descent_em"] = crate::guide::SIGN_DESCENT_EM.into();
+    // the .docx puts this much before the sign-off's first line, after the body line's descent
+    v["sign_off_above_pt"] = (2.0 * g.para_spacing_pt).into();
     Ok(v)
 }
 

@@ -1,6 +1,7 @@
 //! The review's rules, checked on the loaded data. Each rule is a function returning diagnostics:
 //! errors stop the build, warnings are printed and the build goes on.
 
+pub mod consistency;
 pub mod rating;
 pub mod scoring;
 pub mod timetable;
@@ -27,6 +28,9 @@ pub const COMMON: &[Rule] = &[
     rating::absent_members_have_no_ballot,
     rating::official_after_probation,
     rating::cell_ballot_has_a_majority,
+    consistency::secretary_as_planned,
+    consistency::leaders_hold_their_post,
+    consistency::results_within_the_plan,
 ];
 
 /// Every rule (the common ones and the regulation's), every problem, sorted by line.

@@ -94,6 +94,7 @@ pub fn wml_text(n: roxmltree::Node) -> String {
         .filter_map(|d| match d.tag_name().name() {
             "t" => d.text().map(String::from),
             "br" | "cr" | "tab" => Some(" ".to_string()),
+            "noBreakHyphen" => Some("-".to_string()),
             _ => None,
         })
         .collect()

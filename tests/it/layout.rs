@@ -270,3 +270,74 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
         "a PAGE field in a header"
     );
 }
+
+#[test]
+fn recipients_are_evenly_spaced_beside_the_signature_in_both_outputs() {
+    let pages = layout_lines(&plan()).unwrap();
+    let last = pages.last().unwrap();
+    let items: Vec<&Placed> = [
+        "Nơi nhận:",
+        "- Ban Tổ chức Quận ủy Quận 9;",
+        "- Các đảng viên trong chi bộ;",
+        "- Lưu Chi bộ.",
+    ]
+    .iter()
+    .map(|t| find(last, t))
+    .collect();
+    // every row one pitch (1.15 × 14 pt) below the one before, the first item's (beside
+    // "BÍ THƯ") too, whatever the size of its text (a 12 pt line sits 0.43 pt lower in its row)
+    let pitch = 1.15 * 14.0;
+    let title = find(last, "BÍ THƯ");
+    assert!(
+        (title.y - items[0].y - pitch).abs() < 0.1,
+        "title one row down"
+    );
+    assert!(
+        (items[2].y - items[0].y - 2.0 * pitch).abs() < 0.6,
+        "the second item two rows down: {} {}",
+        items[0].y,
+        items[2].y
+    );
+    assert!(
+        (items[3].y - items[2].y - pitch).abs() < 0.1,
+        "the third item one row down"
+    );
+
+    // .docx: every line of the sign-off's rows set exactly as tall (16.1 pt), so that no row
+    // is taller than another; read row by row as seen
+    let (_tmp, out) = build(&fixture());
+    let xml = zip_part(&out.join("ke-hoach.docx"), "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let table = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("tbl"))
+        .find(|t| wml_text(*t).contains("Nơi nhận:"))
+        .expect("the sign-off's table");
+    let w = |n: roxmltree::Node, a: &str| {
+        n.attribute((
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            a,
+        ))
+        .unwrap_or("")
+        .to_string()
+    };
+    let rows: Vec<_> = table.children().filter(|n| n.has_tag_name("tr")).collect();
+    let at = rows
+        .iter()
+        .position(|r| wml_text(*r).starts_with("Nơi nhận:"))
+        .unwrap();
+    for row in &rows[at..at + 4] {
+        for s in row.descendants().filter(|n| n.has_tag_name("spacing")) {
+            assert_eq!(
+                (w(s, "line").as_str(), w(s, "lineRule").as_str()),
+                ("322", "exact"),
+                "{}",
+                wml_text(*row)
+            );
+        }
+    }
+    assert_eq!(
+        wml_text(rows[at + 1]),
+        "- Ban Tổ chức Quận ủy Quận 9;BÍ THƯ"
+    );
+}

@@ -30,12 +30,16 @@ fn the_sheet_lists_every_criterion_in_order_in_both_outputs() {
         "Chi bộ lãnh đạo nhà trường hoàn thành tốt nhiệm vụ năm học 2019 - 2020",
         "Đề nghị xếp loại mức chất lượng:",
         "■ Hoàn thành tốt nhiệm vụ",
-        "ĐẠI DIỆN LÃNH ĐẠO",
+        // signed for the cell as its report is: authority, title, name
+        "T/M CHI BỘ",
+        "BÍ THƯ",
+        "Lê Thị Ly",
     ];
     let pdf = pdf_text(&out.join("mau-03-chi-bo.pdf"));
     let docx = docx_text(&out.join("mau-03-chi-bo.docx"));
     assert_in_order("PDF", &pdf, &expected);
     assert_in_order("DOCX", &docx, &expected);
+    assert!(!pdf.contains("ĐẠI DIỆN LÃNH ĐẠO") && !docx.contains("ĐẠI DIỆN LÃNH ĐẠO"));
     // Seven rated rows, seven ticks.
     assert_eq!(
         docx.split_whitespace().filter(|w| *w == "X").count(),
@@ -75,5 +79,51 @@ fn each_tick_sits_under_its_level() {
     let expected = [xs, tot, tb, kem, tot, tot, tot];
     for (got, want) in ticks.iter().zip(expected) {
         assert!((got - want).abs() < 2.0, "tick at {got}, column at {want}");
+    }
+}
+
+#[test]
+fn each_tick_sits_in_the_middle_of_its_row() {
+    let pages = layout_lines(&sheet("  cap_do: [tot, tot, tot, tot, tot, tot, tot]")).unwrap();
+    let p1 = &pages[0];
+    // a criterion of four lines: its tick level with the middle of them
+    let first = p1
+        .iter()
+        .find(|l| l.text.starts_with("Việc cụ thể hóa"))
+        .expect("the criterion's first line");
+    let last = p1
+        .iter()
+        .find(|l| l.text == "giao" && l.y > first.y)
+        .expect("the criterion's last line");
+    let tick = p1
+        .iter()
+        .find(|l| l.text == "X" && l.y > first.y - 1.0 && l.y < last.y + 1.0)
+        .expect("a tick beside the criterion");
+    let middle = (first.y + last.y) / 2.0;
+    assert!(
+        (tick.y - middle).abs() < 2.0,
+        "tick at {}, the row's middle at {middle}",
+        tick.y
+    );
+    // in the .docx, the mark's cell is centred in its height
+    let (_t, out) = build(&fixture());
+    let xml = zip_part(&out.join("mau-03-chi-bo.docx"), "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let marks: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("tc") && wml_text(*n) == "X")
+        .collect();
+    assert_eq!(marks.len(), 7);
+    for m in marks {
+        let v = m
+            .descendants()
+            .find(|n| n.has_tag_name("vAlign"))
+            .and_then(|n| {
+                n.attribute((
+                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    "val",
+                ))
+            });
+        assert_eq!(v, Some("center"));
     }
 }

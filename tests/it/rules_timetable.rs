@@ -162,7 +162,7 @@ fn an_invitation_dated_after_the_meeting_is_an_error() {
 #[test]
 fn the_report_of_results_comes_after_the_meeting() {
     let (code, err, text) = check_with(
-        "  ngay: 30/12/2020\n  kinh_gui:",
+        "  ngay: 28/12/2020\n  kinh_gui:",
         "  ngay: 20/12/2020\n  kinh_gui:",
     );
     assert_eq!(code, 1, "{err}");
