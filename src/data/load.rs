@@ -585,12 +585,13 @@ impl<'a> Converter<'a> {
         if let Some(t) = &raw.bo_tieu_chi {
             self.criteria_tables(t);
         }
-        let members = raw
+        let mut members: Vec<Member> = raw
             .dang_vien
             .iter()
             .enumerate()
             .map(|(i, m)| self.member_data(m, &format!("dang_vien[{i}]")))
             .collect();
+        super::names::tell_apart(&mut members);
         if raw.dang_vien.is_empty() {
             self.error(
                 Pos::default(),
@@ -812,6 +813,8 @@ impl<'a> Converter<'a> {
         let mut member = Member {
             id: m.ma.value.trim().to_string(),
             full_name: self.text(&m.ho_ten, &format!("{path}.ho_ten")),
+            listed_name: String::new(),
+            file_name: String::new(),
             birth_date: self.date(&m.ngay_sinh, &format!("{path}.ngay_sinh")),
             gender: match m.gioi_tinh {
                 RawGender::Nam => Gender::Male,

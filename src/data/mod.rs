@@ -3,6 +3,7 @@
 pub mod load;
 mod locate;
 pub mod model;
+mod names;
 pub mod raw;
 pub mod submissions;
 pub mod tally;

@@ -427,6 +427,12 @@ pub struct Member {
     pub id: String,
     /// Full name.
     pub full_name: String,
+    /// The name as lists print it: the full name, and the year of birth (or the date) when
+    /// another member's name reads alike ("Bùi Thị Thủy (sinh 1988)").
+    pub listed_name: String,
+    /// What the member's files are named after: the full name, and the same mark as
+    /// `listed_name` when it has one ("bui-thi-thuy-1988").
+    pub file_name: String,
     /// Date of birth.
     pub birth_date: NaiveDate,
     /// Gender.

@@ -187,7 +187,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
                 tally::standing(d, x).rated()
                     && (x.assessment.decided.is_some() || x.assessment.proposed.is_some())
             })
-            .map(|x| format!("đ/c {}", x.full_name))
+            .map(|x| format!("đ/c {}", x.listed_name))
             .collect();
         if !later.is_empty() {
             b.push(item(format!(
@@ -288,7 +288,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
     for level in Rating::ALL {
         let names: Vec<String> = t.by_level[level as usize]
             .iter()
-            .map(|m| d.member(*m).full_name.clone())
+            .map(|m| d.member(*m).listed_name.clone())
             .collect();
         if !names.is_empty() && level != Rating::Good {
             b.push(item(format!(
@@ -312,7 +312,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         let names: Vec<String> = t
             .pending
             .iter()
-            .map(|m| d.member(*m).full_name.clone())
+            .map(|m| d.member(*m).listed_name.clone())
             .collect();
         b.push(Block::body(format!(
             "Đảng viên chưa có kết quả xếp loại ({} đ/c, sẽ báo cáo bổ sung): {}.",
@@ -325,7 +325,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         for (m, why) in &t.not_rated {
             b.push(item(format!(
                 "- Đồng chí {}: {}.",
-                d.member(*m).full_name,
+                d.member(*m).listed_name,
                 why.to_lowercase()
             )));
         }
@@ -416,7 +416,7 @@ fn member_scores(d: &Dossier, t: &tally::RatingTable) -> Block {
             let points = |p: Option<crate::data::Points>| p.map_or(String::new(), |p| p.text());
             vec![
                 Cell::centred((i + 1).to_string()),
-                Cell::text(&m.full_name),
+                Cell::text(&m.listed_name),
                 Cell::centred(form_name(&d.form_labels.get(f.label_key, f.label))),
                 Cell::centred(points(score.map(|s| s.general))),
                 Cell::centred(points(score.map(|s| s.tasks))),

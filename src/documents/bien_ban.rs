@@ -25,7 +25,7 @@ fn counted(names: &[String]) -> String {
 
 fn named(d: &Dossier, refs: &[MemberRef]) -> Vec<String> {
     refs.iter()
-        .map(|r| format!("đ/c {}", d.member(*r).full_name))
+        .map(|r| format!("đ/c {}", d.member(*r).listed_name))
         .collect()
 }
 
@@ -57,7 +57,7 @@ fn attendance(d: &Dossier, meeting: &Meeting, a: &Attendance, b: &mut Vec<Block>
         .map(|(r, why)| {
             format!(
                 "đ/c {} – {}",
-                d.member(*r).full_name,
+                d.member(*r).listed_name,
                 why.trim_end_matches('.')
             )
         })
@@ -114,7 +114,9 @@ fn member_lines(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
     // a probationary member is marked so
     let heading = match (m.membership, m.post) {
         (crate::data::Membership::Official, _) => comrade_with_post(m),
-        (_, crate::data::PartyPost::Member) => format!("Đồng chí {}, đảng viên dự bị", m.full_name),
+        (_, crate::data::PartyPost::Member) => {
+            format!("Đồng chí {}, đảng viên dự bị", m.listed_name)
+        }
         _ => format!("{} (dự bị)", comrade_with_post(m)),
     };
     b.push(Block::Paragraph {
@@ -263,11 +265,11 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
         match tally::standing(d, m) {
             Standing::Rated => b.push(item(format!(
                 "- Đồng chí {} vắng mặt: chi bộ kiểm điểm, đánh giá, xếp loại bổ sung khi đồng chí hoàn thành kiểm điểm.",
-                m.full_name
+                m.listed_name
             ))),
             Standing::ReviewedOnly(_) => b.push(item(format!(
                 "- Đồng chí {} vắng mặt: chi bộ kiểm điểm bổ sung khi đồng chí hoàn thành kiểm điểm.",
-                m.full_name
+                m.listed_name
             ))),
             Standing::Excluded(_) => {}
         }

@@ -221,8 +221,8 @@ pub fn item(text: impl Into<String>) -> Block {
 /// "Đồng chí Lê Thị Ly, Bí thư Chi bộ": a member named in full with their post in the cell.
 pub fn comrade_with_post(m: &Member) -> String {
     match m.post {
-        crate::data::PartyPost::Member => format!("Đồng chí {}, đảng viên", m.full_name),
-        p => format!("Đồng chí {}, {}", m.full_name, p.name()),
+        crate::data::PartyPost::Member => format!("Đồng chí {}, đảng viên", m.listed_name),
+        p => format!("Đồng chí {}, {}", m.listed_name, p.name()),
     }
 }
 

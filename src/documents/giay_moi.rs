@@ -22,6 +22,8 @@ pub struct Invitee {
     pub body: Option<String>,
     /// The member's id, when the invitee is a member of the cell.
     pub member: Option<String>,
+    /// What the invitation's file is named after (a member's `file_name`).
+    pub file_name: String,
 }
 
 /// Who is invited: the guests, then (when asked) every member taking part in party activity
@@ -35,6 +37,7 @@ pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee
             post: g.post.clone(),
             body: g.body.clone(),
             member: None,
+            file_name: g.name.clone(),
         })
         .collect();
     if inv.members_too {
@@ -51,6 +54,7 @@ pub fn invitees(d: &Dossier, meeting: &Meeting, inv: &Invitation) -> Vec<Invitee
                 post: Some(m.post.name().to_string()),
                 body: None,
                 member: Some(m.id.clone()),
+                file_name: m.file_name.clone(),
             })
             .collect();
         vn::collate::sort_by_name(&mut members, |i| &i.name);
@@ -82,7 +86,7 @@ pub fn build_all(d: &Dossier) -> Docs<'_> {
         return Box::new(std::iter::empty());
     };
     let people = invitees(d, meeting, inv);
-    let slugs = super::unique_slugs(people.iter().map(|p| p.name.as_str()));
+    let slugs = super::unique_slugs(people.iter().map(|p| p.file_name.as_str()));
     // each invitation built when it is rendered, not all at once
     Box::new(
         people

@@ -49,7 +49,7 @@ pub fn build_all(d: &Dossier) -> Docs<'_> {
         .filter(|m| tally::standing(d, m).reviewed())
         .collect();
     vn::collate::sort_by_name(&mut members, |m| &m.full_name);
-    let slugs = super::unique_slugs(members.iter().map(|m| m.full_name.as_str()));
+    let slugs = super::unique_slugs(members.iter().map(|m| m.file_name.as_str()));
     // each self-review built when it is rendered: a cell of thousands is never all in memory
     Box::new(
         members

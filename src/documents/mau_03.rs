@@ -48,7 +48,7 @@ pub fn build(d: &Dossier, form: &AnalysisForm, a: &Analysis) -> Document {
         form.levels
             .levels
             .iter()
-            .map(|(_, l)| Cell::centred(*l).bold())
+            .map(|(_, l)| Cell::centred(*l).bold().at_bottom())
             .collect(),
     ];
     let mut rows = Vec::new();
@@ -68,7 +68,8 @@ pub fn build(d: &Dossier, form: &AnalysisForm, a: &Analysis) -> Document {
         }
     }
     b.push(Block::Table {
-        widths: vec![1.0, 8.0, 1.6, 1.6, 1.8, 1.6],
+        // the criteria as wide as the level heads allow: fewer tall rows
+        widths: vec![1.0, 9.2, 1.35, 1.35, 1.35, 1.35],
         header,
         rows,
         compact: false,

@@ -56,7 +56,7 @@ fn line(label: &str, value: &str) -> Block {
 /// A request for every reviewed member with a residence, in Vietnamese name order.
 pub fn build_all(d: &Dossier) -> Docs<'_> {
     let residents = recipients(d);
-    let slugs = super::unique_slugs(residents.iter().map(|m| m.full_name.as_str()));
+    let slugs = super::unique_slugs(residents.iter().map(|m| m.file_name.as_str()));
     Box::new(
         residents
             .into_iter()

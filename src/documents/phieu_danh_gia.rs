@@ -95,7 +95,7 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
         .map(|(i, m)| {
             let mut row = vec![
                 Cell::centred((i + 1).to_string()),
-                Cell::text(&m.full_name),
+                Cell::text(&m.listed_name),
                 Cell::text(m.post.short()),
             ];
             if scored {
@@ -125,7 +125,7 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
         for (i, (m, reason)) in not_rated.iter().enumerate() {
             rows.push(vec![
                 Cell::centred((i + 1).to_string()),
-                Cell::text(&m.full_name),
+                Cell::text(&m.listed_name),
                 Cell::text(m.post.short()),
                 Cell::text(format!("{reason}.")).span(columns - 3, 1),
             ]);
@@ -165,7 +165,7 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
             .iter()
             .map(|m| (m, note(d, m)))
             .filter(|(_, n)| !n.is_empty())
-            .map(|(m, n)| format!("{} ({})", m.full_name, n.to_lowercase()))
+            .map(|(m, n)| format!("{} ({})", m.listed_name, n.to_lowercase()))
             .collect();
         if !notes.is_empty() {
             blocks.push(Block::plain(vec![Run {

@@ -273,6 +273,38 @@ struct Geometry {
     st: &'static Guide,
 }
 
+/// The issuing body's name, in one piece (Word's search finds it whole): when it takes two
+/// lines, the paragraph is narrowed so that Word wraps it at the word the PDF breaks it; only
+/// when no width does that is the break written in.
+fn issuer_paragraph(lines: &[String], column: i32, g: &Geometry) -> Paragraph {
+    let size = g.st.header_pt;
+    let run = || DocxRun::new().size(half_points(size)).bold();
+    if let [first, second] = lines {
+        let width = |t: &str| bold_text_twips(t, size);
+        // room for the longer line and a little more; the first line and the second's first
+        // word must not fit in it, the second line must
+        let room = width(first).max(width(second)) + pt_twips(3.0);
+        let next = second.split(' ').next().unwrap_or_default();
+        if width(&format!("{first} {next}")) > room && room <= column {
+            let side = (column - room) / 2;
+            return centred(run().add_text(format!("{first} {second}"))).indent(
+                Some(side),
+                None,
+                Some(side),
+                None,
+            );
+        }
+    }
+    let mut name = run();
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 {
+            name = name.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        name = name.add_text(l);
+    }
+    centred(name)
+}
+
 fn header_table(doc: &Document, g: &Geometry) -> Table {
     let h = &doc.header;
     let left_w = (g.text_width as f64 * g.st.header_left_share).round() as i32;
@@ -283,14 +315,7 @@ fn header_table(doc: &Document, g: &Geometry) -> Table {
     let (superior, issuer) = super::fit::header_lines(doc);
     let line = |t: &str, bold: bool| centred(text_run(t, g.st.header_pt, bold, false));
     let mut left: Vec<Paragraph> = superior.iter().map(|l| line(l, false)).collect();
-    let mut name = DocxRun::new().size(half_points(g.st.header_pt)).bold();
-    for (i, l) in issuer.iter().enumerate() {
-        if i > 0 {
-            name = name.add_break(docx_rs::BreakType::TextWrapping);
-        }
-        name = name.add_text(l);
-    }
-    left.push(centred(name));
+    left.push(issuer_paragraph(&issuer, left_w, g));
     left.push(line("*", false));
     if let Some(n) = &h.number {
         left.push(centred(text_run(n, g.st.header_pt, false, false)));

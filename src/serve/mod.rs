@@ -324,7 +324,7 @@ async fn download(
     let ascii = format!(
         "ban-kiem-diem-{}-{}.{ext}",
         snap.dossier.year,
-        crate::vn::text::slug(&m.full_name)
+        crate::vn::text::slug(&m.file_name)
     );
     let disposition = format!(
         "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",

@@ -67,6 +67,30 @@ pub fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// How a name reads, whatever the place of its tone marks and its case: "Thuỷ" and "Thủy",
+/// "NGUYỄN" and "Nguyễn" read alike. Each word's letters (with their vowel marks: â, ơ, ư…)
+/// and its one tone mark, wherever it was put.
+pub fn reading_key(name: &str) -> String {
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    name.split_whitespace()
+        .map(|word| {
+            let lower = word.to_lowercase();
+            let mut letters = String::new();
+            let mut tone = None;
+            for c in lower.nfd() {
+                if TONES.contains(&c) {
+                    tone = Some(c);
+                } else {
+                    letters.push(c);
+                }
+            }
+            letters.extend(tone);
+            letters.nfc().collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// An ASCII slug for file names: "Nguyễn Văn Nam" → "nguyen-van-nam" (đ → d).
 pub fn slug(s: &str) -> String {
     let mut out = String::new();

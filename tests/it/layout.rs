@@ -194,7 +194,8 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
     );
     assert!(texts[5].is_empty() && texts[7].is_empty());
     assert!(texts[6].starts_with("Số ") && texts[6].ends_with("-KH/CBNVT"));
-    // The same balanced break as the PDF: "CHI BỘ THPT" / "NGUYỄN VĂN TĂNG".
+    // The name in one piece (Word's search finds it), no break written in: its paragraph is
+    // narrowed so that Word wraps it where the PDF does ("CHI BỘ THPT" / "NGUYỄN VĂN TĂNG").
     let issuer_run = cells[2]
         .descendants()
         .find(|n| n.has_tag_name("r"))
@@ -204,8 +205,17 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
         .filter(|n| n.has_tag_name("t"))
         .filter_map(|t| t.text())
         .collect();
-    assert_eq!(parts, ["CHI BỘ THPT", "NGUYỄN VĂN TĂNG"]);
-    assert!(issuer_run.children().any(|n| n.has_tag_name("br")));
+    assert_eq!(parts, ["CHI BỘ THPT NGUYỄN VĂN TĂNG"]);
+    assert!(!issuer_run.children().any(|n| n.has_tag_name("br")));
+    let ind = cells[2]
+        .descendants()
+        .find(|n| n.has_tag_name("ind"))
+        .expect("the name's paragraph narrowed");
+    let (l, r): (i32, i32) = (
+        w(ind, "left").parse().unwrap(),
+        w(ind, "right").parse().unwrap(),
+    );
+    assert!(l == r && l > 0, "narrowed on both sides: {l} {r}");
     for b in first.descendants().filter(|n| {
         n.tag_name().namespace().is_some()
             && n.parent().is_some_and(|p| p.has_tag_name("tblBorders"))

@@ -13,6 +13,7 @@ mod init;
 mod ke_hoach_seed;
 mod layout;
 mod literal_and_deterministic;
+mod look_alike;
 mod mau_01;
 mod mau_02;
 mod mau_03;
