@@ -1377,6 +1377,12 @@ impl<'a> Converter<'a> {
                 Period {
                     from: self.date(&s.value.tu, &format!("{path}.tu")),
                     to: self.date(&s.value.den, &format!("{path}.den")),
+                    heading: self.opt_text(&s.value.tieu_de, &format!("{path}.tieu_de")),
+                    heading_at: s
+                        .value
+                        .tieu_de
+                        .as_ref()
+                        .map_or_else(|| at(s, &path), |h| at(h, &format!("{path}.tieu_de"))),
                     tasks: self.tasks(&s.value.viec, &format!("{path}.viec")),
                     at: at(s, &path),
                 }

@@ -549,6 +549,10 @@ pub struct Period {
     pub from: NaiveDate,
     /// Last day.
     pub to: NaiveDate,
+    /// Its heading as the data writes it ("Từ 18/12/2020 – 21/12/2020"), if it does.
+    pub heading: Option<String>,
+    /// Where the heading was written.
+    pub heading_at: At,
     /// Tasks.
     pub tasks: Vec<Task>,
     /// Where it was written.

@@ -908,6 +908,11 @@ pub struct RawPeriod {
     pub tu: S<String>,
     /// Ngày kết thúc, viết 10/12/2020 hoặc 2020-12-10.
     pub den: S<String>,
+    /// Dòng đầu của khoảng, in đúng như viết, ví dụ «Từ 18/12/2020 – 21/12/2020» (cách viết của
+    /// kế hoạch cũ). Không ghi thì in «Từ 18/12/2020 đến 21/12/2020» («Ngày …» khi chỉ một
+    /// ngày). Chỉ để in: các quy tắc vẫn dùng «tu» và «den».
+    #[serde(default)]
+    pub tieu_de: Option<S<String>>,
     /// Các việc trong khoảng này: mỗi việc là một câu,
     /// hoặc một mục có «noi_dung» kèm người thực hiện, ngày, hạn.
     pub viec: Vec<S<RawTask>>,

@@ -106,7 +106,10 @@ pub fn build(d: &Dossier) -> Document {
     for period in &p.periods {
         timetable.push(Block::item(vec![
             Run::plain("- "),
-            Run::bold(if period.from == period.to {
+            Run::bold(if let Some(h) = &period.heading {
+                // as the data writes it, with its colon
+                format!("{}:", h.trim_end_matches(':'))
+            } else if period.from == period.to {
                 format!("Ngày {}:", date::short(period.from))
             } else {
                 format!(

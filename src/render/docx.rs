@@ -4,8 +4,9 @@
 use docx_rs::{
     AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
     PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic,
-    Run as DocxRun, RunFonts, SpecialIndentType, Table, TableBorder, TableBorderPosition,
-    TableBorders, TableCell, TableCellMargins, TableChild, TableLayoutType, TableRow, WidthType,
+    Run as DocxRun, RunFonts, SpecialIndentType, Style, StyleType, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableChild, TableLayoutType,
+    TableRow, WidthType,
 };
 
 use crate::doc::{Block, Cell, Document, ParaKind, Run, Signature, VAlign};
@@ -363,14 +364,13 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
             .line_rule(LineSpacingType::Exact)
     };
     let kind = centred(text_run(&doc.title.kind, g.st.doc_type_pt, true, false))
+        .style("TieuDe")
         .line_spacing(exact(g.st.doc_type_pt, TITLE_BEFORE_PT, 0.0));
     let summary = doc.title.summary.iter().flat_map(|t| t.lines()).map(|t| {
         Some(
-            centred(text_run(t, g.st.summary_pt, true, false)).line_spacing(exact(
-                g.st.summary_pt,
-                0.0,
-                0.0,
-            )),
+            centred(text_run(t, g.st.summary_pt, true, false))
+                .style("TieuDe")
+                .line_spacing(exact(g.st.summary_pt, 0.0, 0.0)),
         )
     });
     let rule = match g.st.separator {
@@ -403,6 +403,54 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
         .collect()
 }
 
+/// The named paragraph style of each kind, so that a clerk restyles all paragraphs of a kind at
+/// once in Word: id and the name Word shows.
+fn style_of(kind: ParaKind) -> &'static str {
+    match kind {
+        ParaKind::Body => "VanBan",
+        ParaKind::Heading => "DeMuc",
+        ParaKind::Item | ParaKind::KeptItem => "GachDau",
+        ParaKind::Plain | ParaKind::Label => "Dong",
+        ParaKind::Centred => "GiuaDong",
+    }
+}
+
+/// The paragraph styles the body uses, with the guide's figures; and names for the title's and
+/// the signature's lines, which are set line by line.
+fn styles(g: &Geometry) -> Vec<Style> {
+    let spacing = || {
+        LineSpacing::new()
+            .before(pt_twips(g.st.para_spacing_pt) as u32)
+            .after(0)
+            .line(pt_twips(g.st.line_pitch_pt))
+            .line_rule(LineSpacingType::Exact)
+    };
+    let indent = twips(g.st.first_line_indent_mm);
+    let body = |id: &str, name: &str, align: AlignmentType, first: i32| {
+        Style::new(id, StyleType::Paragraph)
+            .name(name)
+            .q_format(true)
+            .align(align)
+            .indent(None, Some(SpecialIndentType::FirstLine(first)), None, None)
+            .line_spacing(spacing())
+    };
+    vec![
+        body("VanBan", "Văn bản", AlignmentType::Both, indent),
+        body("DeMuc", "Đề mục", AlignmentType::Both, indent).based_on("VanBan"),
+        body("GachDau", "Gạch đầu dòng", AlignmentType::Both, indent).based_on("VanBan"),
+        body("Dong", "Dòng", AlignmentType::Left, 0).based_on("VanBan"),
+        body("GiuaDong", "Giữa dòng", AlignmentType::Center, 0).based_on("VanBan"),
+        Style::new("TieuDe", StyleType::Paragraph)
+            .name("Tiêu đề")
+            .q_format(true)
+            .align(AlignmentType::Center),
+        Style::new("ChuKy", StyleType::Paragraph)
+            .name("Chữ ký")
+            .q_format(true)
+            .align(AlignmentType::Center),
+    ]
+}
+
 /// A body paragraph; `keep_next` keeps it on the page of what follows (headings always do).
 fn body_paragraph(
     kind: ParaKind,
@@ -412,22 +460,19 @@ fn body_paragraph(
     after: f64,
     g: &Geometry,
 ) -> Paragraph {
-    let (align, indent) = match kind {
-        ParaKind::Plain | ParaKind::Label => (AlignmentType::Left, 0),
-        ParaKind::Centred => (AlignmentType::Center, 0),
-        _ => (AlignmentType::Both, twips(g.st.first_line_indent_mm)),
-    };
-    let before = if spaced { g.st.para_spacing_pt } else { 0.0 };
-    let mut p = Paragraph::new()
-        .align(align)
-        .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
-        .line_spacing(
+    // alignment, indent and spacing come from the kind's named style; only a paragraph set
+    // otherwise (no space above, room below) says so itself
+    let mut p = Paragraph::new().style(style_of(kind));
+    if !spaced || after > 0.0 {
+        let before = if spaced { g.st.para_spacing_pt } else { 0.0 };
+        p = p.line_spacing(
             LineSpacing::new()
                 .before(pt_twips(before) as u32)
                 .after(pt_twips(after) as u32)
                 .line(pt_twips(g.st.line_pitch_pt))
                 .line_rule(LineSpacingType::Exact),
         );
+    }
     if matches!(
         kind,
         ParaKind::Heading | ParaKind::KeptItem | ParaKind::Label | ParaKind::Centred
@@ -552,6 +597,7 @@ fn sign_off(
         let r = right
             .next()
             .map_or_else(Paragraph::new, |r| Paragraph::new().add_run(r))
+            .style("ChuKy")
             .align(AlignmentType::Center);
         rows.push([
             vec![l.line_spacing(spacing())],
@@ -571,7 +617,9 @@ fn sign_off(
     rows.push([vec![room()], vec![room()]]);
     let name = |s: Option<&Signature>| {
         s.and_then(|s| s.name.as_ref()).map(|n| {
-            centred(text_run(n, body, true, false)).line_spacing(sign_line_spacing(body, 0.0))
+            centred(text_run(n, body, true, false))
+                .style("ChuKy")
+                .line_spacing(sign_line_spacing(body, 0.0))
         })
     };
     let names = [name(countersign), name(Some(s))];
@@ -773,6 +821,9 @@ impl DocxRenderer {
             .created_at(&stamp)
             .updated_at(&stamp)
             .add_table(header_table(doc, &g));
+        for s in styles(&g) {
+            docx = docx.add_style(s);
+        }
         for p in title_paragraphs(doc, &g) {
             docx = docx.add_paragraph(p);
         }

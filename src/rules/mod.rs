@@ -14,6 +14,7 @@ use crate::regulation::Rule;
 /// the meeting, the ballots.
 pub const COMMON: &[Rule] = &[
     timetable::period_bounds,
+    timetable::period_headings_match,
     timetable::periods_in_order,
     timetable::task_dates_inside_their_period,
     timetable::deadlines_before_the_meeting,

@@ -32,6 +32,32 @@ pub fn period_bounds(d: &Dossier) -> Vec<Diagnostic> {
         .collect()
 }
 
+/// A period's heading, when the data writes it, names no other days than the period's own.
+pub fn period_headings_match(d: &Dossier) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for p in &d.plan.periods {
+        let Some(h) = &p.heading else { continue };
+        let days = h
+            .split(|c: char| !(c.is_ascii_digit() || c == '/'))
+            .filter_map(|w| NaiveDate::parse_from_str(w, "%d/%m/%Y").ok());
+        for day in days.filter(|day| *day != p.from && *day != p.to) {
+            out.push(diag(
+                d,
+                Severity::Warning,
+                &p.heading_at,
+                format!(
+                    "dòng đầu «{h}» ghi ngày {}, nhưng khoảng này từ {} đến {}.",
+                    short(day),
+                    short(p.from),
+                    short(p.to)
+                ),
+                "sửa «tieu_de» cho khớp «tu» và «den» (các quy tắc dùng «tu» và «den»).",
+            ));
+        }
+    }
+    out
+}
+
 /// The periods of the timetable follow one another.
 pub fn periods_in_order(d: &Dossier) -> Vec<Diagnostic> {
     d.plan

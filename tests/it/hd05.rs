@@ -209,11 +209,33 @@ fn body_lines_are_exactly_18_pt_apart_paragraphs_6_pt_and_indented_10_mm() {
         .filter(|n| n.has_tag_name("p"))
         .find(|p| wml_text(*p).starts_with("Căn cứ Kế hoạch"))
         .unwrap();
+    // set on the paragraph, else by its named style
+    let styles = zip_part(&out.join("ke-hoach.docx"), "word/styles.xml");
+    let sdoc = roxmltree::Document::parse(&styles).unwrap();
+    let style_id = body
+        .descendants()
+        .find(|n| n.has_tag_name("pStyle"))
+        .and_then(|n| n.attributes().find(|a| a.name() == "val"))
+        .map(|a| a.value().to_string())
+        .unwrap_or_default();
+    let style = sdoc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("style")
+                && n.attributes()
+                    .any(|a| a.name() == "styleId" && a.value() == style_id)
+        })
+        .expect("the paragraph's style");
     let attr = |tag: &str, name: &str| {
-        body.descendants()
-            .find(|n| n.has_tag_name(tag))
-            .and_then(|n| n.attributes().find(|a| a.name() == name))
-            .map(|a| a.value().to_string())
+        [body, style]
+            .iter()
+            .find_map(|scope| {
+                scope
+                    .descendants()
+                    .find(|n| n.has_tag_name(tag))
+                    .and_then(|n| n.attributes().find(|a| a.name() == name))
+                    .map(|a| a.value().to_string())
+            })
             .unwrap_or_default()
     };
     assert_eq!(attr("spacing", "line"), "360", "exactly 18 pt");

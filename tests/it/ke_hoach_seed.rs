@@ -35,13 +35,14 @@ const SEED_LINES: &[&str] = &[
     "+ Hoàn chỉnh báo cáo kiểm điểm tập thể chi bộ năm 2020.",
     "+ Lấy ý kiến quần chúng trong đơn vị (đ/c Nam, thứ Sáu 18/12/2020)",
     "+ Thu nhận các báo cáo, các bản kiểm điểm (đ/c Nam nghiên cứu: hạn chót thứ Sáu 18/12/2020)",
-    "- Từ 18/12/2020 đến 21/12/2020:",
+    // the seed's own wording of these headings, as the data writes it (tieu_de)
+    "- Từ 18/12/2020 – 21/12/2020:",
     "+ Họp trù bị lấy ý kiến đóng góp của đảng viên về các báo cáo của chi ủy, chi bộ (thứ Sáu 18/12/2020)",
     "+ Gửi hồ sơ về Tổ công tác xin ý kiến (thứ Bảy 19/12/2020)",
-    "- Từ 23/12/2020 đến 25/12/2020:",
+    "- Từ 23/12/2020 – 25/12/2020:",
     "+ Tổ chức kiểm điểm Chi bộ, đảng viên (dự kiến sáng thứ Sáu 25/12/2020)",
     "+ Hoàn thiện hồ sơ",
-    "- Từ 25/12/2020 đến 28/12/2020:",
+    "- Từ 25/12/2020 – 28/12/2020:",
     "+ Hoàn tất hồ sơ kiểm điểm đánh giá và gửi báo cáo kết quả kiểm điểm, đánh giá của chi bộ về Ban Tổ chức Quận ủy Quận 9.",
     "4. Phân công",
     "- Đ/c Ly:",
@@ -103,7 +104,7 @@ fn seed_plan_says_every_line_in_order_in_both_outputs() {
 fn a_one_day_period_is_headed_by_its_day() {
     let src = std::fs::read_to_string(fixture()).unwrap();
     let data = src.replacen(
-        "    - tu: 18/12/2020\n      den: 21/12/2020\n",
+        "    - tu: 18/12/2020\n      den: 21/12/2020\n      tieu_de: Từ 18/12/2020 – 21/12/2020   # như kế hoạch gốc\n",
         "    - tu: 18/12/2020\n      den: 18/12/2020\n",
         1,
     );

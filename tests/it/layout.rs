@@ -244,7 +244,8 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
     let date_p = cells[3].children().find(|n| n.has_tag_name("p")).unwrap();
     assert!(date_p.descendants().any(|n| n.has_tag_name("i")));
 
-    // Body paragraphs justified with a 10 mm first-line indent.
+    // Body paragraphs in the named style "Văn bản": justified, a 10 mm first-line indent, the
+    // guide's line pitch; a clerk restyles them all at once in Word.
     let can_cu = doc
         .descendants()
         .filter(|n| n.has_tag_name("p"))
@@ -256,16 +257,40 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
     assert!(
         can_cu
             .descendants()
-            .any(|n| n.has_tag_name("jc") && w(n, "val") == "both")
+            .any(|n| n.has_tag_name("pStyle") && w(n, "val") == "VanBan")
     );
-    assert!(
-        can_cu
-            .descendants()
-            .any(|n| n.has_tag_name("ind") && w(n, "firstLine") == "567")
-    );
+    let styles = zip_part(&path, "word/styles.xml");
+    let sdoc = roxmltree::Document::parse(&styles).unwrap();
+    let style = |id: &str| {
+        sdoc.descendants()
+            .find(|n| n.has_tag_name("style") && w(*n, "styleId") == id)
+            .unwrap_or_else(|| panic!("style {id}"))
+    };
+    let van_ban = style("VanBan");
+    let has = |s: roxmltree::Node, tag: &str, attr: &str, val: &str| {
+        s.descendants()
+            .any(|n| n.has_tag_name(tag) && w(n, attr) == val)
+    };
+    assert!(has(van_ban, "name", "val", "Văn bản"));
+    assert!(has(style("Dong"), "name", "val", "Dòng"));
+    assert!(has(van_ban, "jc", "val", "both"));
+    assert!(has(van_ban, "ind", "firstLine", "567"));
+    assert!(has(van_ban, "spacing", "line", "360") && has(van_ban, "spacing", "lineRule", "exact"));
+    for (id, name) in [
+        ("DeMuc", "Đề mục"),
+        ("GachDau", "Gạch đầu dòng"),
+        ("TieuDe", "Tiêu đề"),
+        ("ChuKy", "Chữ ký"),
+    ] {
+        assert!(has(style(id), "name", "val", name), "{id}");
+        assert!(
+            doc.descendants()
+                .any(|n| n.has_tag_name("pStyle") && w(n, "val") == id),
+            "a paragraph in {id}"
+        );
+    }
 
     // Times New Roman named; page number field in the header of pages 2 on.
-    let styles = zip_part(&path, "word/styles.xml");
     assert!(styles.contains("Times New Roman"));
     let rels = zip_part(&path, "word/_rels/document.xml.rels");
     let header_part = rels

@@ -45,12 +45,34 @@ fn the_committees_part_has_a_centred_heading_and_a_name_line() {
         .descendants()
         .find(|n| n.has_tag_name("p") && wml_text(*n) == "NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ")
         .expect("the heading's paragraph");
+    // in the named style "Giữa dòng", which centres
+    fn val<'a>(n: roxmltree::Node<'a, '_>) -> Option<&'a str> {
+        n.attribute((
+            "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            "val",
+        ))
+    }
     assert!(
-        p.descendants().any(|n| n.has_tag_name("jc")
-            && n.attribute((
-                "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-                "val"
-            )) == Some("center")),
+        p.descendants()
+            .any(|n| n.has_tag_name("pStyle") && val(n) == Some("GiuaDong")),
+        "the centred heading's style"
+    );
+    let styles = zip_part(&docx, "word/styles.xml");
+    let sdoc = roxmltree::Document::parse(&styles).unwrap();
+    let style = sdoc
+        .descendants()
+        .find(|n| {
+            n.has_tag_name("style")
+                && n.attribute((
+                    "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                    "styleId",
+                )) == Some("GiuaDong")
+        })
+        .expect("the style");
+    assert!(
+        style
+            .descendants()
+            .any(|n| n.has_tag_name("jc") && val(n) == Some("center")),
         "centred in the .docx"
     );
     assert_in_order(

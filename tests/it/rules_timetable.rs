@@ -190,3 +190,18 @@ fn residence_remarks_are_due_before_the_meeting() {
         "{err}"
     );
 }
+
+#[test]
+fn a_heading_that_names_other_days_than_its_period_is_a_warning() {
+    let (code, err, text) = check_with(
+        "      tieu_de: Từ 23/12/2020 – 25/12/2020",
+        "      tieu_de: Từ 23/12/2020 – 26/12/2020",
+    );
+    assert_eq!(code, 0, "{err}");
+    let line = line_of(&text, "tieu_de: Từ 23/12/2020 – 26/12/2020");
+    assert!(err.contains(&format!("d.yaml:{line}:")), "{err}");
+    assert!(
+        err.contains("ghi ngày 26/12/2020, nhưng khoảng này từ 23/12/2020 đến 25/12/2020"),
+        "{err}"
+    );
+}
