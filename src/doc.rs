@@ -134,6 +134,9 @@ pub enum ParaKind {
     /// A form's label line ("- Nhận xét, đánh giá của chi ủy:"): set like `Plain`, kept on
     /// the page of the answer that follows it.
     Label,
+    /// The heading of a part of a form another body fills in ("Đánh giá, xếp loại chất lượng
+    /// công chức, viên chức"): set like `Heading`, with twice the paragraph space above it.
+    Part,
     /// A centred heading of a part of a form ("NHẬN XÉT CỦA CHI ỦY NƠI CƯ TRÚ"): no indent,
     /// kept with the paragraph after it.
     Centred,

@@ -8,7 +8,7 @@ use super::review_form::{
 use super::{Docs, common};
 use crate::data::tally::{self, Standing};
 use crate::data::{Dossier, Member, Rating, SignOffStyle};
-use crate::doc::{Block, Document, Run, Signature, Title};
+use crate::doc::{Block, Document, ParaKind, Run, Signature, Title};
 use crate::regulation::{Identity, ReviewForm, TailBlock, TailValue};
 use crate::vn;
 
@@ -111,7 +111,10 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     };
     for block in tail {
         match block {
-            TailBlock::Heading(h) => b.push(Block::heading(*h)),
+            TailBlock::Heading(h) => b.push(Block::Paragraph {
+                kind: ParaKind::Part,
+                runs: vec![Run::bold(*h)],
+            }),
             TailBlock::Sign(lines) => b.push(signature(lines, None)),
             TailBlock::Field(l, value) => {
                 b.push(label(l));

@@ -171,26 +171,38 @@ fn two_column_table(
 /// Paragraphs that must stay on one page, as one borderless row the width of the text:
 /// LibreOffice keeps a paragraph with the next one, but not a chain of three.
 fn kept_together(paragraphs: Vec<Paragraph>, g: &Geometry) -> Table {
-    Table::without_borders(vec![
-        TableRow::new(vec![borderless_cell(g.text_width, paragraphs)]).cant_split(),
-    ])
-    .set_grid(vec![g.text_width as usize])
-    .width(g.text_width as usize, WidthType::Dxa)
-    .layout(TableLayoutType::Fixed)
-    .indent(0)
-    .margins(
-        TableCellMargins::new()
-            .margin_left(0, WidthType::Dxa)
-            .margin_right(0, WidthType::Dxa),
+    borderless_table(
+        vec![TableRow::new(vec![borderless_cell(g.text_width, paragraphs)]).cant_split()],
+        &[g.text_width],
     )
+}
+
+/// A table without borders of columns `widths` wide, flush with the text, with no inner cell
+/// margins: the columns' whole width is for text, as in the PDF.
+fn borderless_table(rows: Vec<TableRow>, widths: &[i32]) -> Table {
+    Table::without_borders(rows)
+        .set_grid(widths.iter().map(|w| *w as usize).collect())
+        .width(widths.iter().sum::<i32>() as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .indent(0)
+        .margins(
+            TableCellMargins::new()
+                .margin_left(0, WidthType::Dxa)
+                .margin_right(0, WidthType::Dxa),
+        )
 }
 
 /// A paragraph of no height, between two tables (Word joins tables that touch) or before one.
 fn spacer(keep_next: bool) -> Paragraph {
+    spacer_after(0.0, keep_next)
+}
+
+/// A paragraph of no height `before` points below what precedes it.
+fn spacer_after(before: f64, keep_next: bool) -> Paragraph {
     Paragraph::new()
         .line_spacing(
             LineSpacing::new()
-                .before(0)
+                .before(pt_twips(before) as u32)
                 .after(0)
                 .line(1)
                 .line_rule(LineSpacingType::Exact),
@@ -204,7 +216,11 @@ fn sticky(blocks: &[Block], i: usize) -> bool {
         Block::Paragraph { kind, .. } => {
             matches!(
                 kind,
-                ParaKind::Heading | ParaKind::KeptItem | ParaKind::Label | ParaKind::Centred
+                ParaKind::Heading
+                    | ParaKind::Part
+                    | ParaKind::KeptItem
+                    | ParaKind::Label
+                    | ParaKind::Centred
             ) || matches!(blocks.get(i + 1), Some(Block::SignOff { .. }))
         }
         _ => false,
@@ -237,17 +253,7 @@ fn two_column_table_at(
             TableRow::new(vec![cell(widths[0], l), right]).cant_split()
         })
         .collect();
-    Table::without_borders(rows)
-        .set_grid(widths.iter().map(|w| *w as usize).collect())
-        .width((widths[0] + widths[1]) as usize, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .indent(0)
-        // No inner cell margins: the columns' whole width is for text, as in the PDF.
-        .margins(
-            TableCellMargins::new()
-                .margin_left(0, WidthType::Dxa)
-                .margin_right(0, WidthType::Dxa),
-        )
+    borderless_table(rows, &widths)
 }
 
 /// Pairs two columns of paragraphs into rows.
@@ -408,7 +414,7 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
 fn style_of(kind: ParaKind) -> &'static str {
     match kind {
         ParaKind::Body => "VanBan",
-        ParaKind::Heading => "DeMuc",
+        ParaKind::Heading | ParaKind::Part => "DeMuc",
         ParaKind::Item | ParaKind::KeptItem => "GachDau",
         ParaKind::Plain | ParaKind::Label => "Dong",
         ParaKind::Centred => "GiuaDong",
@@ -463,8 +469,14 @@ fn body_paragraph(
     // alignment, indent and spacing come from the kind's named style; only a paragraph set
     // otherwise (no space above, room below) says so itself
     let mut p = Paragraph::new().style(style_of(kind));
-    if !spaced || after > 0.0 {
-        let before = if spaced { g.st.para_spacing_pt } else { 0.0 };
+    let part = kind == ParaKind::Part;
+    if !spaced || after > 0.0 || part {
+        // a part another body fills in: twice the paragraph space above it
+        let before = match (spaced, part) {
+            (false, _) => 0.0,
+            (true, true) => 2.0 * g.st.para_spacing_pt,
+            (true, false) => g.st.para_spacing_pt,
+        };
         p = p.line_spacing(
             LineSpacing::new()
                 .before(pt_twips(before) as u32)
@@ -475,7 +487,11 @@ fn body_paragraph(
     }
     if matches!(
         kind,
-        ParaKind::Heading | ParaKind::KeptItem | ParaKind::Label | ParaKind::Centred
+        ParaKind::Heading
+            | ParaKind::Part
+            | ParaKind::KeptItem
+            | ParaKind::Label
+            | ParaKind::Centred
     ) || keep_next
     {
         p = p.keep_next(true);
@@ -845,15 +861,14 @@ impl DocxRenderer {
                     chain.extend(body_paragraphs_spaced(*kind, runs, true, k > 0, 0.0, &g));
                 }
             }
-            let lead_spacer = || {
-                spacer(true).line_spacing(
-                    LineSpacing::new()
-                        .before(pt_twips(g.st.para_spacing_pt) as u32)
-                        .after(0)
-                        .line(1)
-                        .line_rule(LineSpacingType::Exact),
-                )
+            let lead = match &blocks[i] {
+                Block::Paragraph {
+                    kind: ParaKind::Part,
+                    ..
+                } => 2.0 * g.st.para_spacing_pt,
+                _ => g.st.para_spacing_pt,
             };
+            let lead_spacer = || spacer_after(lead, true);
             let to_sign_off =
                 sticky(blocks, j) && matches!(blocks.get(j + 1), Some(Block::SignOff { .. }));
             if let (

@@ -160,3 +160,36 @@ fn a_district_label_replaces_the_default_and_extra_criteria_are_refused() {
     );
     assert!(stderr(&o).contains("chỉ có 3 tiêu chí"), "{}", stderr(&o));
 }
+
+#[test]
+fn the_parts_others_fill_in_stand_apart_from_the_signature_above_them() {
+    let bytes = std::fs::read(fixture()).unwrap();
+    let d = hoso::data::load_bytes("f.yaml", &bytes).unwrap();
+    let doc = hoso::documents::mau_02::build_all(&d)
+        .find(|doc| doc.member.as_deref() == Some("ly"))
+        .expect("the secretary's self-review");
+    let pages = hoso::render::pdf::layout_lines(&doc).unwrap();
+    let lines: Vec<_> = pages.iter().flatten().collect();
+    let name = lines
+        .iter()
+        .position(|l| l.text == "Lê Thị Ly")
+        .expect("the signer's name");
+    let part = &lines[name + 1];
+    assert_eq!(part.text, "Đánh giá, xếp loại chất lượng công chức, viên chức");
+    // a body line is 18 pt, a paragraph's space 6 pt: the part has 12 pt above its line
+    assert!(
+        part.y - lines[name].y >= 29.0,
+        "the part {} pt under the name",
+        part.y - lines[name].y
+    );
+    // .docx: twice the paragraph space above its heading (on the heading, or on the empty
+    // paragraph before the row that keeps it with its lines)
+    let (_t, out) = build(&fixture());
+    let xml = zip_part(&out.join("mau-02/le-thi-ly.docx"), "word/document.xml");
+    let at = xml
+        .find("Đánh giá, xếp loại chất lượng công chức, viên chức")
+        .unwrap();
+    let from = xml[..at].rfind("Lê Thị Ly").unwrap();
+    let between = &xml[from..at];
+    assert!(between.contains("w:before=\"240\""), "{between}");
+}
