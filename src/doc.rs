@@ -145,6 +145,21 @@ pub enum ParaKind {
     KeptItem,
 }
 
+impl ParaKind {
+    /// Whether a paragraph of this kind stays on the page of the block after it (the template's
+    /// `keep` list says the same for the PDF).
+    pub fn kept_with_next(self) -> bool {
+        matches!(
+            self,
+            ParaKind::Heading
+                | ParaKind::Part
+                | ParaKind::KeptItem
+                | ParaKind::Label
+                | ParaKind::Centred
+        )
+    }
+}
+
 /// A block of the body.
 #[derive(Clone, Debug, Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]

@@ -91,18 +91,7 @@ impl Unit {
                     .with_hint("lưu lại tệp với bảng mã UTF-8 (Unicode)."),
             ]
         })?;
-        let mut path = String::new();
-        let raw: RawUnit = serde_saphyr::with_deserializer_from_str_with_options(
-            text,
-            serde_saphyr::Options::default(),
-            |de| {
-                serde_path_to_error::deserialize(de).map_err(|e| {
-                    path = e.path().to_string();
-                    e.into_inner()
-                })
-            },
-        )
-        .map_err(|e| vec![crate::data::yaml_errors::to_diagnostic(file, &path, &e)])?;
+        let raw: RawUnit = crate::data::yaml_errors::from_str(file, text).map_err(|d| vec![d])?;
         let mut errors = Vec::new();
         let date = raw
             .ngay

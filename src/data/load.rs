@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use serde_saphyr::{Location, Options};
+use serde_saphyr::Location;
 
 use super::model::*;
 use super::raw::*;
@@ -89,24 +89,7 @@ pub fn load_str_with(
 
 /// YAML → raw types, keeping the field path of a failure.
 fn parse(file: &str, text: &str) -> Result<RawDossier, Vec<Diagnostic>> {
-    let mut path = String::new();
-    let result =
-        serde_saphyr::with_deserializer_from_str_with_options(text, Options::default(), |de| {
-            serde_path_to_error::deserialize(de).map_err(|e| {
-                path = e.path().to_string();
-                e.into_inner()
-            })
-        });
-    result.map_err(|e| {
-        let mut d = yaml_errors::to_diagnostic(file, &path, &e);
-        // serde notices a missing field at the end of its mapping: point at the mapping's start.
-        if yaml_errors::is_missing_field(&e)
-            && let Some(p) = super::locate::locate(text, &d.path)
-        {
-            d.pos = p;
-        }
-        vec![d]
-    })
+    yaml_errors::from_str(file, text).map_err(|d| vec![d])
 }
 
 fn level(l: RawLevel) -> Level {

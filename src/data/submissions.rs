@@ -19,12 +19,11 @@ pub fn folder_for(data: &Path) -> PathBuf {
     data.with_file_name(format!("{stem}.bai-gui"))
 }
 
-/// The submission files of `dir` as one run of bytes (name, length, content of each, in name
-/// order), for telling whether they changed.
-pub fn fingerprint(dir: &Path) -> Vec<u8> {
-    let mut out = Vec::new();
+/// The submission files of `dir` (`*.yaml` directly in it), in name order; none when it is
+/// missing.
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return out;
+        return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .flatten()
@@ -32,7 +31,14 @@ pub fn fingerprint(dir: &Path) -> Vec<u8> {
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml"))
         .collect();
     files.sort();
-    for p in files {
+    files
+}
+
+/// The submission files of `dir` as one run of bytes (name, length, content of each, in name
+/// order), for telling whether they changed.
+pub fn fingerprint(dir: &Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    for p in yaml_files(dir) {
         let bytes = std::fs::read(&p).unwrap_or_default();
         out.extend_from_slice(p.file_name().unwrap_or_default().as_encoded_bytes());
         out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
@@ -76,18 +82,7 @@ fn pos_of<T>(s: &S<T>) -> Pos {
 
 /// Parses one submission's text; `file` names it in messages.
 pub fn parse(file: &str, text: &str) -> Result<Submission, Diagnostic> {
-    let mut path = String::new();
-    let raw: RawSubmission = serde_saphyr::with_deserializer_from_str_with_options(
-        text,
-        serde_saphyr::Options::default(),
-        |de| {
-            serde_path_to_error::deserialize(de).map_err(|e| {
-                path = e.path().to_string();
-                e.into_inner()
-            })
-        },
-    )
-    .map_err(|e| super::yaml_errors::to_diagnostic(file, &path, &e))?;
+    let raw: RawSubmission = super::yaml_errors::from_str(file, text)?;
     Ok(Submission {
         file: file.to_string(),
         member: raw.ma.value.trim().to_string(),
@@ -99,17 +94,8 @@ pub fn parse(file: &str, text: &str) -> Result<Submission, Diagnostic> {
 /// Reads every submission in `dir` (`*.yaml` directly in it, in name order); a missing folder
 /// is no submission. Files that cannot be read are errors in their own name.
 pub fn read_all(dir: &Path) -> (Vec<Submission>, Vec<Diagnostic>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return (Vec::new(), Vec::new());
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
     let (mut subs, mut errors) = (Vec::new(), Vec::new());
-    for p in files {
+    for p in yaml_files(dir) {
         let label = p.display().to_string();
         let text = match std::fs::read(&p) {
             Ok(b) if b.len() <= super::load::MAX_INPUT_BYTES => {

@@ -192,3 +192,28 @@ pub fn to_diagnostic(file: &str, path: &str, err: &Error) -> Diagnostic {
     d.hint = hint;
     d
 }
+
+/// YAML text → `T`, a failure as one located diagnostic naming `file`, the field's path, line
+/// and column (a missing field at the start of its mapping, not at its end where serde sees it).
+pub fn from_str<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
+    let mut path = String::new();
+    serde_saphyr::with_deserializer_from_str_with_options(
+        text,
+        serde_saphyr::Options::default(),
+        |de| {
+            serde_path_to_error::deserialize(de).map_err(|e| {
+                path = e.path().to_string();
+                e.into_inner()
+            })
+        },
+    )
+    .map_err(|e| {
+        let mut d = to_diagnostic(file, &path, &e);
+        if is_missing_field(&e)
+            && let Some(p) = super::locate::locate(text, &d.path)
+        {
+            d.pos = p;
+        }
+        d
+    })
+}

@@ -214,14 +214,7 @@ fn spacer_after(before: f64, keep_next: bool) -> Paragraph {
 fn sticky(blocks: &[Block], i: usize) -> bool {
     match &blocks[i] {
         Block::Paragraph { kind, .. } => {
-            matches!(
-                kind,
-                ParaKind::Heading
-                    | ParaKind::Part
-                    | ParaKind::KeptItem
-                    | ParaKind::Label
-                    | ParaKind::Centred
-            ) || matches!(blocks.get(i + 1), Some(Block::SignOff { .. }))
+            kind.kept_with_next() || matches!(blocks.get(i + 1), Some(Block::SignOff { .. }))
         }
         _ => false,
     }
@@ -485,15 +478,7 @@ fn body_paragraph(
                 .line_rule(LineSpacingType::Exact),
         );
     }
-    if matches!(
-        kind,
-        ParaKind::Heading
-            | ParaKind::Part
-            | ParaKind::KeptItem
-            | ParaKind::Label
-            | ParaKind::Centred
-    ) || keep_next
-    {
+    if kind.kept_with_next() || keep_next {
         p = p.keep_next(true);
     }
     for r in runs {

@@ -53,6 +53,17 @@ pub fn build(data: &Path) -> (tempfile::TempDir, PathBuf) {
     (tmp, out)
 }
 
+/// Builds the seed fixture with its first `from` replaced by `to` (which must change it).
+pub fn build_edited(from: &str, to: &str) -> (tempfile::TempDir, PathBuf) {
+    let src = std::fs::read_to_string(fixture()).unwrap();
+    let data = src.replacen(from, to, 1);
+    assert_ne!(data, src, "the fixture has {from:?}");
+    let tmp = tempfile::tempdir().unwrap();
+    let p = tmp.path().join("d.yaml");
+    std::fs::write(&p, data).unwrap();
+    build(&p)
+}
+
 /// Collapses whitespace (and non-breaking spaces) to single spaces.
 pub fn squeeze(s: &str) -> String {
     s.replace('\u{a0}', " ")

@@ -6,16 +6,7 @@ use crate::common::*;
 #[test]
 fn names_that_read_alike_carry_the_year_of_birth() {
     // "Lê Thị Thu" (1976) becomes "Bùi Thị Thuỷ", beside "Bùi Thị Thủy" (1988)
-    let src = std::fs::read_to_string(fixture()).unwrap().replacen(
-        "    ho_ten: Lê Thị Thu\n",
-        "    ho_ten: Bùi Thị Thuỷ\n",
-        1,
-    );
-    let tmp = tempfile::tempdir().unwrap();
-    std::fs::write(tmp.path().join("d.yaml"), &src).unwrap();
-    let o = hoso(tmp.path(), &["build", "d.yaml", "--out", "out"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = tmp.path().join("out");
+    let (_t, out) = build_edited("    ho_ten: Lê Thị Thu\n", "    ho_ten: Bùi Thị Thuỷ\n");
     for file in [
         "mau-02/bui-thi-thuy-1976.docx",
         "mau-02/bui-thi-thuy-1988.pdf",

@@ -175,7 +175,10 @@ fn the_parts_others_fill_in_stand_apart_from_the_signature_above_them() {
         .position(|l| l.text == "Lê Thị Ly")
         .expect("the signer's name");
     let part = &lines[name + 1];
-    assert_eq!(part.text, "Đánh giá, xếp loại chất lượng công chức, viên chức");
+    assert_eq!(
+        part.text,
+        "Đánh giá, xếp loại chất lượng công chức, viên chức"
+    );
     // a body line is 18 pt, a paragraph's space 6 pt: the part has 12 pt above its line
     assert!(
         part.y - lines[name].y >= 29.0,

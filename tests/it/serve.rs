@@ -412,20 +412,7 @@ fn a_self_review_sent_back_is_checked_saved_beside_the_data_and_built() {
     // check and build read it
     let o = hoso(tmp.path(), &["check", "chi-bo.yaml"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = hoso(
-        tmp.path(),
-        &[
-            "build",
-            "chi-bo.yaml",
-            "--out",
-            "out",
-            "--only",
-            "mau-02",
-            "--member",
-            &m.id,
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    build_member_form(tmp.path(), &m.id);
     let docx = std::fs::read_dir(tmp.path().join("out/mau-02"))
         .unwrap()
         .flatten()
@@ -458,20 +445,7 @@ fn a_self_review_sent_back_is_checked_saved_beside_the_data_and_built() {
         err.contains(&format!("đ/c {} đã gửi «han_che»", m.full_name)),
         "{err}"
     );
-    let o = hoso(
-        tmp.path(),
-        &[
-            "build",
-            "chi-bo.yaml",
-            "--out",
-            "out",
-            "--only",
-            "mau-02",
-            "--member",
-            &m.id,
-        ],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
+    build_member_form(tmp.path(), &m.id);
     let text = squeeze(&docx_text(&docx));
     assert!(
         text.contains("Nội dung do chi ủy ghi.") && !text.contains(shortcomings),
@@ -720,4 +694,23 @@ fn the_slips_give_each_member_their_link_and_its_qr_code() {
     let server = Server::start(&data);
     let (status, _, _) = get(&server.link(&d.members[0].id, d.year), None);
     assert_eq!(status, 200);
+}
+
+/// Builds member `id`'s self-review from `chi-bo.yaml` in `dir` into `dir/out`, as a clerk would
+/// after receiving what the member sent.
+fn build_member_form(dir: &std::path::Path, id: &str) {
+    let o = hoso(
+        dir,
+        &[
+            "build",
+            "chi-bo.yaml",
+            "--out",
+            "out",
+            "--only",
+            "mau-02",
+            "--member",
+            id,
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
 }
