@@ -1,6 +1,8 @@
 //! Members whose names read alike ("Nguyễn Thị Thuỷ" and "Nguyễn Thị Thủy", or the same name
 //! twice) are told apart wherever they are listed and in their files' names.
 
+use std::collections::HashMap;
+
 use chrono::Datelike;
 
 use super::Member;
@@ -10,11 +12,17 @@ use crate::vn::{date::short, text::reading_key};
 /// when another member's name reads alike (the whole date when their years are the same too).
 pub fn tell_apart(members: &mut [Member]) {
     let keys: Vec<String> = members.iter().map(|m| reading_key(&m.full_name)).collect();
+    // members by how their names read, so a large cell is not compared pair by pair
+    let mut alike: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        alike.entry(k.as_str()).or_default().push(i);
+    }
     let marks: Vec<Option<(String, String)>> = (0..members.len())
         .map(|i| {
-            let twins: Vec<&Member> = (0..members.len())
-                .filter(|&j| j != i && keys[j] == keys[i])
-                .map(|j| &members[j])
+            let twins: Vec<&Member> = alike[keys[i].as_str()]
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| &members[j])
                 .collect();
             if twins.is_empty() {
                 return None;

@@ -46,6 +46,10 @@ fn bold_text_twips(text: &str, size_pt: f64) -> i32 {
 /// non-breaking (U+2011, written as Word's `w:noBreakHyphen` by `docx_fix`), so that a
 /// reference is never split at the end of a line.
 pub fn bind_references(text: &str) -> std::borrow::Cow<'_, str> {
+    // most runs have no hyphen at all: nothing to look at
+    if !text.contains('-') {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let binds = |i: usize| {
         chars[i] == '-'
