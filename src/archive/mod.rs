@@ -338,6 +338,7 @@ pub fn run(
             .collect();
         let read: Vec<(String, String, Cell)> = files
             .par_iter()
+            .with_max_len(1)
             .map(|path| {
                 let label = path.display().to_string();
                 let bytes = match pipeline::read_input(path) {
@@ -452,6 +453,9 @@ pub fn run(
         let parallel_documents = to_build.len() < rayon::current_num_threads();
         let results: Vec<Built> = to_build
             .into_par_iter()
+            // one cell per task: rayon would otherwise hand each thread a run of cells, and the
+            // last run, which no other thread can take over, keeps one core busy alone
+            .with_max_len(1)
             .map(|(label, sha, slug, checked, bytes)| {
                 let dir = out.join(&slug);
                 let built = pipeline::write_set(
