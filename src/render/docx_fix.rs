@@ -6,7 +6,9 @@
 //! allow there, removes the run-dependent paragraph ids, writes real metadata, and repacks the zip
 //! with fixed timestamps.
 
+use std::collections::HashMap;
 use std::io::{Cursor, Read, Write};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use anyhow::{Context, bail};
 use quick_xml::Reader;
@@ -461,7 +463,9 @@ fn write(el: &El, out: &mut String) {
     out.push('<');
     out.push_str(&el.name);
     for (k, v) in &el.attrs {
-        out.push_str(&format!(" {k}=\"{v}\""));
+        for s in [" ", k.as_str(), "=\"", v.as_str(), "\""] {
+            out.push_str(s);
+        }
     }
     if el.children.is_empty() {
         out.push_str("/>");
@@ -479,11 +483,24 @@ fn write(el: &El, out: &mut String) {
     out.push('>');
 }
 
-fn rank(order: &[&str], name: &str) -> usize {
-    order
+/// Each ordered element's children by name, with their rank in its sequence.
+static RANKS: LazyLock<HashMap<&'static str, HashMap<&'static str, usize>>> = LazyLock::new(|| {
+    ORDERS
         .iter()
-        .position(|o| o.split('|').any(|n| n == name))
-        .unwrap_or(order.len())
+        .map(|(parent, order)| {
+            let ranks = order
+                .iter()
+                .enumerate()
+                .flat_map(|(i, o)| o.split('|').map(move |n| (n, i)))
+                .collect();
+            (*parent, ranks)
+        })
+        .collect()
+});
+
+/// A child's place in its parent's sequence; children the schema does not list come last.
+fn rank(ranks: &HashMap<&str, usize>, name: &str) -> usize {
+    ranks.get(name).copied().unwrap_or(usize::MAX - 1)
 }
 
 /// Puts one element and everything under it into schema shape.
@@ -507,7 +524,7 @@ fn normalize(el: &mut El, parent: &str) {
         el.children
             .retain(|c| !matches!(c, Node::El(e) if NOT_IN_BASE_PPR.contains(&e.name.as_str())));
     }
-    if let Some((_, order)) = ORDERS.iter().find(|(n, _)| *n == name) {
+    if let Some(order) = RANKS.get(name.as_str()) {
         let all_elements = el.children.iter().all(|c| match c {
             Node::El(_) => true,
             Node::Raw(r) => r.trim().is_empty(),
@@ -644,36 +661,93 @@ pub fn fix_package(
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     for i in 0..zin.len() {
         let mut f = zin.by_index(i)?;
+        let name = f.name().to_string();
+        // folder entries: a package has none (Word writes none), and each cost a deflate stream
+        if name.ends_with('/') {
+            continue;
+        }
         let mut data = Vec::new();
         f.read_to_end(&mut data)?;
-        let name = f.name().to_string();
-        if mirror_margins && name == "word/settings.xml" {
-            data = mirrored(&data)?;
-        }
-        if name == "word/styles.xml" {
-            data = vietnamese(&data);
-        }
-        let data = if name == "docProps/core.xml" {
-            core_xml(title, author, stamp)
-        } else if name.starts_with("word/") && name.ends_with(".xml") {
-            fix_part(&data).with_context(|| format!("phần {name} của .docx không sửa được"))?
-        } else {
-            data
-        };
         parts.push((name, data));
     }
-    // the fastest deflate level: the parts are a few tens of kB, and a smaller zip is not worth
-    // the time when thousands of documents are built
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(1))
-        .last_modified_time(DateTime::default());
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
     // [Content_Types].xml first, as Office writes it.
-    parts.sort_by_key(|(n, _)| (n != "[Content_Types].xml", n.clone()));
+    parts.sort_by(|(a, _), (b, _)| {
+        (a != "[Content_Types].xml", a).cmp(&(b != "[Content_Types].xml", b))
+    });
     for (name, data) in parts {
-        out.start_file(name, options)?;
-        out.write_all(&data)?;
+        if name == "docProps/core.xml" {
+            out.start_file(name, part_options())?;
+            out.write_all(&core_xml(title, author, stamp))?;
+        } else if name == "word/document.xml" {
+            out.start_file(name.as_str(), part_options())?;
+            out.write_all(&fixed_part(&name, data, mirror_margins)?)?;
+        } else {
+            let one = recurring_part(name, data, mirror_margins)?;
+            let mut zip = ZipArchive::new(Cursor::new(one.as_slice()))?;
+            out.raw_copy_file(zip.by_index_raw(0)?)?;
+        }
     }
     Ok(out.finish()?.into_inner())
+}
+
+/// How each part is stored: the fastest deflate level (the parts are a few tens of kB, and a
+/// smaller zip is not worth the time when thousands of documents are built), no timestamp.
+fn part_options() -> SimpleFileOptions {
+    SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(1))
+        .last_modified_time(DateTime::default())
+}
+
+/// The part `name` as docx-rs wrote it (`data`), put right.
+fn fixed_part(name: &str, mut data: Vec<u8>, mirror_margins: bool) -> anyhow::Result<Vec<u8>> {
+    if mirror_margins && name == "word/settings.xml" {
+        data = mirrored(&data)?;
+    }
+    if name == "word/styles.xml" {
+        data = vietnamese(&data);
+    }
+    if name.starts_with("word/") && name.ends_with(".xml") {
+        fix_part(&data).with_context(|| format!("phần {name} của .docx không sửa được"))
+    } else {
+        Ok(data)
+    }
+}
+
+/// Recurring parts put right and compressed, each as a zip of that one entry, by what docx-rs
+/// wrote (name, bytes, mirrored margins).
+type PartCache = HashMap<(String, Vec<u8>, bool), Arc<Vec<u8>>>;
+
+static RECURRING: LazyLock<Mutex<PartCache>> = LazyLock::new(Default::default);
+
+/// At most this many parts are kept (a district's headers differ from cell to cell).
+const MAX_RECURRING: usize = 512;
+
+/// A zip holding only the part `name` put right, made once per process for each content: every
+/// part but the document's text and metadata (styles, settings, numbering, the cell's headers…)
+/// recurs from document to document, and starting a deflate stream costs more than compressing
+/// a part of a few kB. A recurring part is always copied from such a zip, so the package's bytes
+/// never depend on what was built before.
+fn recurring_part(
+    name: String,
+    data: Vec<u8>,
+    mirror_margins: bool,
+) -> anyhow::Result<Arc<Vec<u8>>> {
+    let key = (name, data, mirror_margins);
+    let cache = || RECURRING.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(one) = cache().get(&key) {
+        return Ok(one.clone());
+    }
+    let fixed = fixed_part(&key.0, key.1.clone(), mirror_margins)?;
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    zip.start_file(key.0.as_str(), part_options())?;
+    zip.write_all(&fixed)?;
+    let one = Arc::new(zip.finish()?.into_inner());
+    let mut cache = cache();
+    if cache.len() >= MAX_RECURRING {
+        cache.clear();
+    }
+    cache.insert(key, one.clone());
+    Ok(one)
 }

@@ -53,6 +53,30 @@ fn two_builds_are_byte_identical() {
     }
 }
 
+/// The parts every .docx shares (styles, settings, headers…) are put right and compressed once
+/// per process and copied after that: a document's bytes must not depend on what was built
+/// before it. The build renders the fixture's documents in their order on several threads; here
+/// they are rendered in the reverse order, in this process, after other tests' documents.
+#[test]
+fn a_docx_does_not_depend_on_the_documents_built_before_it() {
+    use hoso::render::Renderer;
+    let (_t, out) = build(&fixture());
+    let bytes = std::fs::read(fixture()).unwrap();
+    let d = hoso::data::load_bytes("f.yaml", &bytes).unwrap();
+    let docx = hoso::render::docx::DocxRenderer::new();
+    let docs = hoso::documents::build_all(&d);
+    assert!(docs.len() > 20, "{} documents", docs.len());
+    for doc in docs.iter().rev() {
+        let here = docx.render(doc).unwrap();
+        let built = std::fs::read(out.join(format!("{}.docx", doc.path))).unwrap();
+        assert!(here == built, "{}.docx differs from the build's", doc.path);
+        // a package has no folder entries (Word writes none)
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(&here)).unwrap();
+        let folders: Vec<&str> = zip.file_names().filter(|n| n.ends_with('/')).collect();
+        assert!(folders.is_empty(), "{}: {folders:?}", doc.path);
+    }
+}
+
 #[test]
 fn a_number_is_written_with_two_digits_in_hd36_form() {
     let src = std::fs::read_to_string(fixture()).unwrap();
