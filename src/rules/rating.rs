@@ -23,8 +23,9 @@ pub(crate) fn level_at(m: &Member) -> &At {
 }
 
 /// The levels the cell gives a member, with where each was written: the decision and the
-/// proposal as written, and the ballot's result when neither is.
-pub(crate) fn cell_levels<'a>(d: &Dossier, m: &'a Member) -> Vec<(Rating, &'a At)> {
+/// proposal as written, and the ballot's result among `voters` (`tally::voters`, counted once
+/// by the caller, not once per member) when neither is.
+pub(crate) fn cell_levels(m: &Member, voters: u32) -> Vec<(Rating, &At)> {
     let a = &m.assessment;
     let mut out: Vec<(Rating, &At)> = [(a.proposed, &a.proposed_at), (a.decided, &a.decided_at)]
         .into_iter()
@@ -32,7 +33,7 @@ pub(crate) fn cell_levels<'a>(d: &Dossier, m: &'a Member) -> Vec<(Rating, &'a At
         .collect();
     if out.is_empty()
         && let Some(v) = &a.votes
-        && let Some(r) = tally::ballot_result(v, tally::voters(d))
+        && let Some(r) = tally::ballot_result(v, voters)
     {
         out.push((r, &a.votes_at));
     }
@@ -110,8 +111,9 @@ pub fn secretary_not_above_cell(d: &Dossier) -> Vec<Diagnostic> {
 /// A member disciplined in the year is rated "Không hoàn thành nhiệm vụ".
 pub fn discipline_means_not_done(d: &Dossier) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let voters = tally::voters(d);
     for m in d.members.iter().filter(|m| m.discipline.is_some()) {
-        for (r, at) in cell_levels(d, m)
+        for (r, at) in cell_levels(m, voters)
             .into_iter()
             .filter(|(r, _)| *r != Rating::NotDone)
         {
@@ -150,11 +152,12 @@ pub fn discipline_means_not_done(d: &Dossier) -> Vec<Diagnostic> {
 /// Sick leave of three months or more caps the level at "Hoàn thành nhiệm vụ".
 pub fn sick_leave_caps_the_level(d: &Dossier) -> Vec<Diagnostic> {
     let months = d.regulation.thresholds.sick_leave_months;
+    let voters = tally::voters(d);
     d.members
         .iter()
         .filter(|m| m.sick_months >= months)
         .flat_map(|m| {
-            cell_levels(d, m)
+            cell_levels(m, voters)
                 .into_iter()
                 .filter(|(r, _)| *r < Rating::Done)
                 .map(move |(r, at)| {

@@ -20,6 +20,7 @@ struct Scored<'a> {
 /// themselves ("tự xếp"), and by the cell.
 fn scored(d: &Dossier) -> Vec<Scored<'_>> {
     let mut out = Vec::new();
+    let voters = tally::voters(d);
     for m in &d.members {
         let Some(score) = &m.review.score else {
             continue;
@@ -34,7 +35,7 @@ fn scored(d: &Dossier) -> Vec<Scored<'_>> {
             .into_iter()
             .collect();
         levels.extend(
-            cell_levels(d, m)
+            cell_levels(m, voters)
                 .into_iter()
                 .map(|(r, at)| (r, at, "được xếp")),
         );
@@ -177,8 +178,9 @@ pub fn excellent_needs_its_conditions(d: &Dossier) -> Vec<Diagnostic> {
                 ));
             }
         };
+    let voters = tally::voters(d);
     for m in &d.members {
-        let mut levels = cell_levels(d, m);
+        let mut levels = cell_levels(m, voters);
         if let Some(r) = m.review.rating_party {
             levels.push((r, &m.review.rating_party_at));
         }
@@ -218,6 +220,7 @@ pub fn discipline_in_the_year(d: &Dossier) -> Vec<Diagnostic> {
     let heavy = d.regulation.thresholds.heavy_discipline;
     let cite = d.regulation.scoring.map_or(d.regulation.cite, |s| s.cite);
     let mut out = Vec::new();
+    let voters = tally::voters(d);
     for m in &d.members {
         let Some(k) = &m.discipline else { continue };
         let lower = k.to_lowercase();
@@ -235,7 +238,7 @@ pub fn discipline_in_the_year(d: &Dossier) -> Vec<Diagnostic> {
                 "nếu đồng chí đã tự phát hiện, báo cáo và khắc phục vi phạm, ghi «tu_nhan_khac_phuc: true» để cấp có thẩm quyền xem xét.",
             )
         };
-        for (r, at) in cell_levels(d, m)
+        for (r, at) in cell_levels(m, voters)
             .into_iter()
             .filter(|(r, _)| *r != Rating::NotDone)
         {
