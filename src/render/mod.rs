@@ -1,9 +1,11 @@
 //! Renderers: `doc::Document` → bytes of one file format. Only the output layer writes files.
 
+mod chunked;
 pub mod docx;
 mod docx_fix;
 pub mod fit;
 pub mod pdf;
+mod pdf_join;
 
 use crate::doc::Document;
 

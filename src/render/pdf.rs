@@ -7,6 +7,7 @@ use anyhow::{anyhow, bail};
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst::model::Document as _;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
@@ -14,6 +15,7 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
+use super::chunked::{Marks, Part, Units};
 use crate::doc::Document;
 use crate::guide::Guide;
 
@@ -120,17 +122,40 @@ fn style(g: &Guide) -> anyhow::Result<serde_json::Value> {
     Ok(v)
 }
 
-/// Lays a document out with Typst.
+/// Lays a document out with Typst, whole.
 fn compile(doc: &Document) -> anyhow::Result<PagedDocument> {
+    compile_part(doc, serde_json::to_value(&doc.blocks)?, None)
+}
+
+/// Lays out a document's `blocks` (all of them, or a part's, after `part.pages_before` pages).
+fn compile_part(
+    doc: &Document,
+    blocks: serde_json::Value,
+    part: Option<Part>,
+) -> anyhow::Result<PagedDocument> {
     let date = doc_date(doc)?;
     let today = Datetime::from_ymd(date.year(), date.month() as u8, date.day() as u8)
         .ok_or_else(|| anyhow!("ngày tài liệu không hợp lệ: {}", doc.date))?;
     let (superior, issuer) = super::fit::header_lines(doc);
-    let json = serde_json::to_vec(&serde_json::json!({
-        "doc": doc,
+    let mut input = serde_json::json!({
+        "doc": {
+            "meta_title": doc.meta_title,
+            "meta_author": doc.meta_author,
+            "margins": doc.margins,
+            "form_label": doc.form_label,
+            "header": doc.header,
+            "title": doc.title,
+            "blocks": blocks,
+        },
         "style": style(doc.guide)?,
         "header_lines": { "superior": superior, "issuer": issuer },
-    }))?;
+    });
+    if let Some(p) = part {
+        input["part"] =
+            serde_json::json!({ "first": p.start == 0, "pages_before": p.pages_before });
+    }
+    let json = serde_json::to_vec(&input)?;
+    drop(input);
     let world = DocWorld {
         shared: &SHARED,
         json: Bytes::new(json),
@@ -180,27 +205,126 @@ impl super::Renderer for PdfRenderer {
     }
 
     fn render(&self, doc: &Document) -> anyhow::Result<Vec<u8>> {
-        let date = doc_date(doc)?;
         // A document listing hundreds of members takes hundreds of MB to lay out: one such
         // document at a time, and its layout dropped from Typst's caches as soon as it is done.
         let large = doc.weight() > LARGE_DOCUMENT;
         let _one_at_a_time = large.then(|| LARGE.lock().unwrap_or_else(|e| e.into_inner()));
-        let paged = compile(doc)?;
-        let timestamp =
-            Datetime::from_ymd_hms(date.year(), date.month() as u8, date.day() as u8, 0, 0, 0)
-                .map(Timestamp::new_utc);
-        let options = PdfOptions {
-            ident: Smart::Custom(format!("hoso-{}-{}", doc.path, doc.date)),
-            timestamp,
-            ..PdfOptions::default()
-        };
-        let pdf =
-            typst_pdf::pdf(&paged, &options).map_err(|e| anyhow!("lỗi xuất PDF: {}", describe(&e)));
-        drop(paged);
+        let _trimmed = large.then(CacheTrimmer::start);
         if large {
+            let pdf = render_in_parts(doc, super::chunked::UNITS_PER_PART);
             typst::comemo::evict(0);
+            return pdf;
         }
-        pdf
+        let paged = compile(doc)?;
+        export(&paged, &pdf_options(doc, true)?)
+    }
+}
+
+/// Lays a large document out part by part (see `chunked`), `per_part` paragraphs and rows at a
+/// time, and hands each part's pages to `each` as a document of their own (numbered after the
+/// parts before), with whether it is the last; returns how many parts there were.
+fn layout_in_parts(
+    doc: &Document,
+    per_part: usize,
+    mut each: impl FnMut(PagedDocument, bool) -> anyhow::Result<()>,
+) -> anyhow::Result<usize> {
+    let units = Units::new(doc, per_part);
+    let mut pages_before = 0;
+    let mut start = 0;
+    let mut parts = 0;
+    while start < units.total() {
+        parts += 1;
+        let mut end = units.end_of_part(start);
+        let part = Part {
+            start,
+            pages_before,
+        };
+        let mut paged = compile_part(doc, units.blocks_json(start, end)?, Some(part))?;
+        let mut keep = paged.pages().len();
+        if end < units.total() {
+            match Marks::read(paged.pages()).cut(&units, start) {
+                Some((page, next)) => {
+                    keep = page;
+                    end = next;
+                }
+                None => {
+                    // no page of the part begins cleanly: the rest in one go
+                    end = units.total();
+                    paged = compile_part(doc, units.blocks_json(start, end)?, Some(part))?;
+                    keep = paged.pages().len();
+                }
+            }
+        }
+        let kept: Vec<_> = paged.pages()[..keep]
+            .iter()
+            .map(|page| {
+                let mut page = page.clone();
+                page.number += pages_before as u64;
+                page
+            })
+            .collect();
+        let info = paged.info().clone();
+        drop(paged);
+        pages_before += keep;
+        typst::comemo::evict(0);
+        each(
+            PagedDocument::new(kept.into_iter().collect(), info),
+            end == units.total(),
+        )?;
+        start = end;
+    }
+    Ok(parts)
+}
+
+/// As `PdfRenderer::render` of a large document, in parts of `per_part` paragraphs and table
+/// rows (the renderer's own parts are larger): for tests of the joined PDF.
+pub fn render_in_parts_of(doc: &Document, per_part: usize) -> anyhow::Result<Vec<u8>> {
+    render_in_parts(doc, per_part)
+}
+
+/// How a document is written as PDF: its identifier and date from the document, so that the
+/// bytes depend on nothing else; with a structure tree or without.
+fn pdf_options(doc: &Document, tagged: bool) -> anyhow::Result<PdfOptions> {
+    let date = doc_date(doc)?;
+    Ok(PdfOptions {
+        ident: Smart::Custom(format!("hoso-{}-{}", doc.path, doc.date)),
+        timestamp: Datetime::from_ymd_hms(
+            date.year(),
+            date.month() as u8,
+            date.day() as u8,
+            0,
+            0,
+            0,
+        )
+        .map(Timestamp::new_utc),
+        tagged,
+        ..PdfOptions::default()
+    })
+}
+
+fn export(paged: &PagedDocument, options: &PdfOptions) -> anyhow::Result<Vec<u8>> {
+    typst_pdf::pdf(paged, options).map_err(|e| anyhow!("lỗi xuất PDF: {}", describe(&e)))
+}
+
+/// A large document as PDF: each part exported as it is laid out and joined to the parts before,
+/// so that memory holds one part's pages, not the document's thousand.
+fn render_in_parts(doc: &Document, per_part: usize) -> anyhow::Result<Vec<u8>> {
+    let mut joined = super::pdf_join::Joined::default();
+    let mut whole = None;
+    layout_in_parts(doc, per_part, |paged, last| {
+        if last && joined.is_empty() {
+            // one part: the document as it is, with its structure tree
+            whole = Some(export(&paged, &pdf_options(doc, true)?)?);
+        } else {
+            // Parts laid out apart name their elements alike, which a structure tree of the
+            // whole cannot tell apart: a document joined from parts goes without one.
+            joined.add(&export(&paged, &pdf_options(doc, false)?)?)?;
+        }
+        Ok(())
+    })?;
+    match whole {
+        Some(pdf) => Ok(pdf),
+        None => joined.finish(),
     }
 }
 
@@ -210,6 +334,49 @@ const LARGE_DOCUMENT: usize = 600;
 
 /// Held while a large document is laid out.
 static LARGE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// While a large document is laid out and exported, Typst's caches are emptied every
+/// `TRIM_EVERY`: its layout keeps every table cell's and paragraph's result until the
+/// compilation ends, a third of the memory of a 5,000-member ballot. Emptying a cache only
+/// costs recomputation (the layout is the same, byte for byte); the other thread's documents lose
+/// their cached parts too, for the few seconds a large document takes.
+struct CacheTrimmer {
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+/// How often the caches are emptied while a large document is laid out.
+const TRIM_EVERY: std::time::Duration = std::time::Duration::from_millis(250);
+
+impl CacheTrimmer {
+    fn start() -> Self {
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("hoso-trim".into())
+            .spawn(move || {
+                while let Err(std::sync::mpsc::RecvTimeoutError::Timeout) =
+                    stopped.recv_timeout(TRIM_EVERY)
+                {
+                    typst::comemo::evict(0);
+                }
+            })
+            .ok();
+        CacheTrimmer {
+            stop: Some(stop),
+            thread,
+        }
+    }
+}
+
+impl Drop for CacheTrimmer {
+    fn drop(&mut self) {
+        // the sender dropped: the thread's wait ends at once
+        self.stop.take();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
 
 /// A run of text as Typst placed it: for layout tests and diagnostics.
 #[derive(Clone, Debug, PartialEq)]
@@ -274,7 +441,21 @@ fn collect(frame: &typst::layout::Frame, dx: f64, dy: f64, out: &mut Vec<Placed>
 /// Lays the document out and returns the text runs of each page, merged into lines (runs that
 /// share a baseline and touch), in reading order.
 pub fn layout_lines(doc: &Document) -> anyhow::Result<Vec<Vec<Placed>>> {
-    let paged = compile(doc)?;
+    Ok(lines_of(&compile(doc)?))
+}
+
+/// As `layout_lines`, the document laid out in parts of `per_part` paragraphs and table rows, as
+/// a large document is.
+pub fn layout_lines_in_parts(doc: &Document, per_part: usize) -> anyhow::Result<Vec<Vec<Placed>>> {
+    let mut pages = Vec::new();
+    layout_in_parts(doc, per_part, |paged, _| {
+        pages.extend(lines_of(&paged));
+        Ok(())
+    })?;
+    Ok(pages)
+}
+
+fn lines_of(paged: &PagedDocument) -> Vec<Vec<Placed>> {
     let mut pages = Vec::new();
     for page in paged.pages() {
         let mut runs = Vec::new();
@@ -296,5 +477,5 @@ pub fn layout_lines(doc: &Document) -> anyhow::Result<Vec<Vec<Placed>>> {
         }
         pages.push(lines);
     }
-    Ok(pages)
+    pages
 }

@@ -11,6 +11,7 @@ mod hd05;
 mod hd43_documents;
 mod init;
 mod ke_hoach_seed;
+mod large_parts;
 mod layout;
 mod literal_and_deterministic;
 mod look_alike;

@@ -168,3 +168,30 @@ fn the_starter_file_mutated_never_panics_when_rendered() {
     }
     assert!(rendered > 0);
 }
+
+/// A large document (a ballot of 650 members) is laid out while Typst's caches are emptied
+/// every quarter of a second, to bound memory: its PDF must not depend on when that happens.
+#[test]
+fn a_large_document_is_the_same_whenever_the_caches_are_emptied() {
+    use hoso::render::Renderer;
+    let yaml = hoso::synthetic::cell(650, 3);
+    let d = hoso::data::load_bytes("lon.yaml", yaml.as_bytes()).unwrap();
+    let ballot = hoso::documents::build_all(&d)
+        .into_iter()
+        .find(|doc| doc.path == "phieu-danh-gia")
+        .expect("a ballot");
+    assert!(ballot.weight() > 600, "weight {}", ballot.weight());
+    let pdf = hoso::render::pdf::PdfRenderer::new();
+    let first = pdf.render(&ballot).unwrap();
+    let second = pdf.render(&ballot).unwrap();
+    assert!(first == second, "two renderings of the large ballot differ");
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("phieu.pdf");
+    std::fs::write(&path, &first).unwrap();
+    let text = crate::common::pdf_text(&path);
+    let last = d.members.last().unwrap();
+    assert!(
+        text.contains(&last.full_name),
+        "the last member is missing from the ballot"
+    );
+}

@@ -1,0 +1,132 @@
+//! A large document is laid out in parts (memory holds one part's pages at a time): the parts
+//! put together must be the layout of the whole, line for line, and the PDF must read as one.
+
+use hoso::render::pdf::{Placed, layout_lines, layout_lines_in_parts};
+
+/// The synthetic cell of `n` members in 2026 (HD 05, pages printed on both sides, QĐ 366), or
+/// with its dates moved to 2020 (HD 36, HD 21's forms).
+fn cell(n: usize, year: i32) -> hoso::data::Dossier {
+    let mut yaml = hoso::synthetic::cell(n, 2);
+    if year != 2026 {
+        yaml = crate::common::shift_dates(&yaml, year - 2026).replacen(
+            "nam: 2026",
+            &format!("nam: {year}"),
+            1,
+        );
+    }
+    hoso::data::load_bytes("lon.yaml", yaml.as_bytes()).expect("a valid cell")
+}
+
+fn same_lines(what: &str, whole: &[Vec<Placed>], parts: &[Vec<Placed>]) {
+    assert_eq!(whole.len(), parts.len(), "{what}: page count");
+    for (p, (a, b)) in whole.iter().zip(parts).enumerate() {
+        let texts = |l: &[Placed]| l.iter().map(|x| x.text.clone()).collect::<Vec<_>>();
+        assert_eq!(texts(a), texts(b), "{what}: the words of page {}", p + 1);
+        for (x, y) in a.iter().zip(b) {
+            assert!(
+                (x.x - y.x).abs() < 0.01 && (x.y - y.y).abs() < 0.01,
+                "{what}, page {}: {:?} at ({:.2}, {:.2}) whole, ({:.2}, {:.2}) in parts",
+                p + 1,
+                x.text,
+                x.x,
+                x.y,
+                y.x,
+                y.y
+            );
+        }
+    }
+}
+
+/// Every long document of a 320-member cell, laid out 150 paragraphs or rows at a time (a dozen
+/// parts for the minutes), is the whole's layout: the same words on the same pages at the same
+/// places, page numbers included, under both guides.
+#[test]
+fn a_document_laid_out_in_parts_is_the_document_laid_out_whole() {
+    for year in [2026, 2020] {
+        let d = cell(320, year);
+        let mut seen = Vec::new();
+        let mut all = Vec::new();
+        for doc in hoso::documents::build_all(&d) {
+            all.push(format!("{} {}", doc.path, doc.weight()));
+            if doc.weight() < 300 {
+                continue;
+            }
+            seen.push(doc.path.clone());
+            let what = format!("{} {year}", doc.path);
+            let whole = layout_lines(&doc).unwrap();
+            let parts = layout_lines_in_parts(&doc, 150).unwrap();
+            assert!(whole.len() >= 4, "{what}: {} pages", whole.len());
+            same_lines(&what, &whole, &parts);
+        }
+        // the minutes and the ballot; in 2026 also the report of results, which lists scores
+        let long = if year == 2026 { 3 } else { 2 };
+        assert!(seen.len() >= long, "{year}: {seen:?} of {all:?}");
+    }
+}
+
+/// The PDF of a large document is written part by part and joined: it reads as the PDF of the
+/// whole, page for page, with its fonts, page count and identifier, and is the same every time.
+#[test]
+fn a_pdf_joined_from_parts_reads_as_the_whole() {
+    let d = cell(320, 2026);
+    let minutes = hoso::documents::build_all(&d)
+        .into_iter()
+        .find(|doc| doc.path == "bien-ban")
+        .expect("the minutes");
+    let whole = hoso::render::pdf::render_in_parts_of(&minutes, usize::MAX).unwrap();
+    let joined = hoso::render::pdf::render_in_parts_of(&minutes, 150).unwrap();
+    assert!(
+        joined == hoso::render::pdf::render_in_parts_of(&minutes, 150).unwrap(),
+        "two joined PDFs of the minutes differ"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("whole.pdf"), tmp.path().join("joined.pdf"));
+    std::fs::write(&a, &whole).unwrap();
+    std::fs::write(&b, &joined).unwrap();
+    let (pa, pb) = (crate::common::pdf_pages(&a), crate::common::pdf_pages(&b));
+    assert!(pa.len() >= 40, "{} pages", pa.len());
+    assert_eq!(pa.len(), pb.len(), "page count");
+    for (i, (x, y)) in pa.iter().zip(&pb).enumerate() {
+        assert_eq!(
+            crate::common::squeeze(x),
+            crate::common::squeeze(y),
+            "page {}",
+            i + 1
+        );
+    }
+    // every page's text in the embedded fonts, as in the whole
+    let fonts = |p| {
+        let mut f: Vec<String> = crate::common::pdf_font_runs(p)
+            .into_iter()
+            .map(|r| r.font)
+            .collect();
+        f.sort();
+        f.dedup();
+        f
+    };
+    assert_eq!(fonts(&a), fonts(&b));
+    let pdf = lopdf::Document::load(&b).unwrap();
+    let xmp = pdf
+        .catalog()
+        .and_then(|c| c.get(b"Metadata"))
+        .and_then(|m| m.as_reference())
+        .and_then(|id| pdf.get_object(id))
+        .and_then(|o| o.as_stream())
+        .map(|s| String::from_utf8_lossy(&s.content).to_string())
+        .expect("XMP metadata");
+    assert!(
+        xmp.contains(&format!("<xmpTPg:NPages>{}</xmpTPg:NPages>", pb.len())),
+        "the metadata counts the pages: {xmp}"
+    );
+    // the document's permanent identifier (the first of the two) is the whole's
+    let whole_pdf = lopdf::Document::load(&a).unwrap();
+    let first_id = |p: &lopdf::Document| {
+        p.trailer
+            .get(b"ID")
+            .and_then(|v| v.as_array())
+            .map(|a| a[0].clone())
+            .ok()
+    };
+    assert!(first_id(&pdf).is_some());
+    assert_eq!(first_id(&pdf), first_id(&whole_pdf));
+}
