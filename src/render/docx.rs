@@ -643,6 +643,7 @@ fn ruled_table(
     header: &[Vec<Cell>],
     rows: &[Vec<Cell>],
     compact: bool,
+    short: bool,
     g: &Geometry,
 ) -> Table {
     let (size, inset, pad) = if compact {
@@ -677,7 +678,6 @@ fn ruled_table(
     let mut out_rows = Vec::new();
     // docx-rs cannot mark heading rows to repeat (w:tblHeader); the forms' tables fit a page.
     let all = header.len() + rows.len();
-    let short = rows.len() <= g.st.short_table_rows;
     for (index, row) in header.iter().chain(rows).enumerate() {
         // a short table is kept on one page: every row kept with the next
         let keep = short && index + 1 < all;
@@ -793,162 +793,191 @@ fn form_label_header(label: Option<&str>, g: &Geometry) -> DocxHeader {
 }
 
 impl DocxRenderer {
-    fn docx(&self, doc: &Document) -> Docx {
-        let m = doc.margins;
-        let g = Geometry {
-            text_width: twips(210.0 - m.left - m.right),
-            st: doc.guide,
+    /// The whole document as docx-rs builds it.
+    pub(crate) fn docx(&self, doc: &Document) -> Docx {
+        let g = geometry(doc);
+        add_blocks(shell(doc, &g), &doc.blocks, 0, doc.blocks.len(), &g).0
+    }
+}
+
+fn geometry(doc: &Document) -> Geometry {
+    let m = doc.margins;
+    Geometry {
+        text_width: twips(210.0 - m.left - m.right),
+        st: doc.guide,
+    }
+}
+
+/// Everything but the body: page, styles, headers, the Party header and the title.
+fn shell(doc: &Document, g: &Geometry) -> Docx {
+    let m = doc.margins;
+    let stamp = format!("{}T00:00:00Z", doc.date);
+    let mut docx = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(PageMargin {
+            top: twips(m.top),
+            bottom: twips(m.bottom),
+            left: twips(m.left),
+            right: twips(m.right),
+            // HD 05 fixes the page number 10 mm from the top edge
+            header: twips(g.st.page_number_top_mm.unwrap_or(m.top / 2.0)),
+            footer: twips(m.bottom / 2.0),
+            gutter: 0,
+        })
+        .default_fonts(
+            RunFonts::new()
+                .ascii(FONT)
+                .hi_ansi(FONT)
+                .cs(FONT)
+                .east_asia(FONT),
+        )
+        .default_size(half_points(g.st.body_pt))
+        .header(page_number_header(g))
+        .first_header(form_label_header(doc.form_label.as_deref(), g))
+        .title_pg()
+        .created_at(&stamp)
+        .updated_at(&stamp)
+        .add_table(header_table(doc, g));
+    for s in styles(g) {
+        docx = docx.add_style(s);
+    }
+    for p in title_paragraphs(doc, g) {
+        docx = docx.add_paragraph(p);
+    }
+    docx
+}
+
+/// Adds the body's blocks from `from` on, up to `to` or past it to the end of a chain kept
+/// together; returns where it stopped.
+fn add_blocks(
+    mut docx: Docx,
+    blocks: &[Block],
+    from: usize,
+    to: usize,
+    g: &Geometry,
+) -> (Docx, usize) {
+    let mut i = from;
+    while i < to {
+        // A chain of paragraphs kept together (a heading, its label, its lines; the closing
+        // paragraph before the signature) goes into one unsplittable row when LibreOffice
+        // would not keep it: three paragraphs or more, or two before the signature.
+        let mut j = i;
+        while sticky(blocks, j) && matches!(blocks.get(j + 1), Some(Block::Paragraph { .. })) {
+            j += 1;
+        }
+        // The space above the chain goes on the paragraph before its table, which
+        // LibreOffice drops at the top of a page (as the PDF does), not into the table.
+        let mut chain = Vec::new();
+        for (k, b) in blocks[i..=j].iter().enumerate() {
+            if let Block::Paragraph { kind, runs } = b {
+                chain.extend(body_paragraphs_spaced(*kind, runs, true, k > 0, 0.0, g));
+            }
+        }
+        let lead = match &blocks[i] {
+            Block::Paragraph {
+                kind: ParaKind::Part,
+                ..
+            } => 2.0 * g.st.para_spacing_pt,
+            _ => g.st.para_spacing_pt,
         };
-        let stamp = format!("{}T00:00:00Z", doc.date);
-        let mut docx = Docx::new()
-            .page_size(11906, 16838)
-            .page_margin(PageMargin {
-                top: twips(m.top),
-                bottom: twips(m.bottom),
-                left: twips(m.left),
-                right: twips(m.right),
-                // HD 05 fixes the page number 10 mm from the top edge
-                header: twips(g.st.page_number_top_mm.unwrap_or(m.top / 2.0)),
-                footer: twips(m.bottom / 2.0),
-                gutter: 0,
-            })
-            .default_fonts(
-                RunFonts::new()
-                    .ascii(FONT)
-                    .hi_ansi(FONT)
-                    .cs(FONT)
-                    .east_asia(FONT),
-            )
-            .default_size(half_points(g.st.body_pt))
-            .header(page_number_header(&g))
-            .first_header(form_label_header(doc.form_label.as_deref(), &g))
-            .title_pg()
-            .created_at(&stamp)
-            .updated_at(&stamp)
-            .add_table(header_table(doc, &g));
-        for s in styles(&g) {
-            docx = docx.add_style(s);
+        let lead_spacer = || spacer_after(lead, true);
+        let to_sign_off =
+            sticky(blocks, j) && matches!(blocks.get(j + 1), Some(Block::SignOff { .. }));
+        if let (
+            true,
+            Some(Block::SignOff {
+                recipients,
+                countersign,
+                signature,
+            }),
+        ) = (to_sign_off && chain.len() >= 2, blocks.get(j + 1))
+        {
+            docx = docx.add_paragraph(lead_spacer()).add_table(sign_off(
+                chain,
+                recipients.as_deref(),
+                countersign.as_ref(),
+                signature,
+                g,
+            ));
+            i = j + 2;
+            continue;
         }
-        for p in title_paragraphs(doc, &g) {
-            docx = docx.add_paragraph(p);
+        if !to_sign_off && chain.len() >= 3 {
+            docx = docx
+                .add_paragraph(lead_spacer())
+                .add_table(kept_together(chain, g))
+                .add_paragraph(spacer(false));
+            i = j + 1;
+            continue;
         }
-        let blocks = &doc.blocks;
-        let mut i = 0;
-        while i < blocks.len() {
-            // A chain of paragraphs kept together (a heading, its label, its lines; the closing
-            // paragraph before the signature) goes into one unsplittable row when LibreOffice
-            // would not keep it: three paragraphs or more, or two before the signature.
-            let mut j = i;
-            while sticky(blocks, j) && matches!(blocks.get(j + 1), Some(Block::Paragraph { .. })) {
-                j += 1;
+        let b = &blocks[i];
+        i += 1;
+        let before_sign_off = matches!(blocks.get(i), Some(Block::SignOff { .. }));
+        // the room the PDF leaves above a table, under the paragraph before it
+        let after = if matches!(blocks.get(i), Some(Block::Table { .. })) {
+            TABLE_ABOVE_PT
+        } else {
+            0.0
+        };
+        docx = match b {
+            Block::Paragraph { kind, runs } => {
+                // The paragraph before the signature is never left alone on a page.
+                body_paragraphs_spaced(*kind, runs, before_sign_off, true, after, g)
+                    .into_iter()
+                    .fold(docx, |docx, p| docx.add_paragraph(p))
             }
-            // The space above the chain goes on the paragraph before its table, which
-            // LibreOffice drops at the top of a page (as the PDF does), not into the table.
-            let mut chain = Vec::new();
-            for (k, b) in blocks[i..=j].iter().enumerate() {
-                if let Block::Paragraph { kind, runs } = b {
-                    chain.extend(body_paragraphs_spaced(*kind, runs, true, k > 0, 0.0, &g));
-                }
+            Block::Table {
+                widths,
+                header,
+                rows,
+                compact,
+            } => docx.add_table(ruled_table(
+                widths,
+                header,
+                rows,
+                *compact,
+                rows.len() <= g.st.short_table_rows,
+                g,
+            )),
+            Block::Image {
+                png, px, width_mm, ..
+            } => {
+                // EMU: 36,000 to the millimetre
+                let emu = (*width_mm * 36_000.0).round() as u32;
+                let pic = Pic::new_with_dimensions(png.clone(), *px, *px).size(emu, emu);
+                docx.add_paragraph(
+                    Paragraph::new()
+                        .align(AlignmentType::Center)
+                        .add_run(DocxRun::new().add_image(pic)),
+                )
             }
-            let lead = match &blocks[i] {
-                Block::Paragraph {
-                    kind: ParaKind::Part,
-                    ..
-                } => 2.0 * g.st.para_spacing_pt,
-                _ => g.st.para_spacing_pt,
-            };
-            let lead_spacer = || spacer_after(lead, true);
-            let to_sign_off =
-                sticky(blocks, j) && matches!(blocks.get(j + 1), Some(Block::SignOff { .. }));
-            if let (
-                true,
-                Some(Block::SignOff {
-                    recipients,
-                    countersign,
-                    signature,
-                }),
-            ) = (to_sign_off && chain.len() >= 2, blocks.get(j + 1))
-            {
-                docx = docx.add_paragraph(lead_spacer()).add_table(sign_off(
-                    chain,
+            // a one-twip paragraph that starts the new page: nothing visible, no line taken
+            Block::PageBreak => docx.add_paragraph(
+                Paragraph::new().page_break_before(true).line_spacing(
+                    LineSpacing::new()
+                        .before(0)
+                        .after(0)
+                        .line(1)
+                        .line_rule(LineSpacingType::Exact),
+                ),
+            ),
+            Block::SignOff {
+                recipients,
+                countersign,
+                signature,
+            } => docx
+                // kept with the table, so the closing paragraph stays with it
+                .add_paragraph(spacer(true))
+                .add_table(sign_off(
+                    Vec::new(),
                     recipients.as_deref(),
                     countersign.as_ref(),
                     signature,
-                    &g,
-                ));
-                i = j + 2;
-                continue;
-            }
-            if !to_sign_off && chain.len() >= 3 {
-                docx = docx
-                    .add_paragraph(lead_spacer())
-                    .add_table(kept_together(chain, &g))
-                    .add_paragraph(spacer(false));
-                i = j + 1;
-                continue;
-            }
-            let b = &blocks[i];
-            i += 1;
-            let before_sign_off = matches!(blocks.get(i), Some(Block::SignOff { .. }));
-            // the room the PDF leaves above a table, under the paragraph before it
-            let after = if matches!(blocks.get(i), Some(Block::Table { .. })) {
-                TABLE_ABOVE_PT
-            } else {
-                0.0
-            };
-            docx = match b {
-                Block::Paragraph { kind, runs } => {
-                    // The paragraph before the signature is never left alone on a page.
-                    body_paragraphs_spaced(*kind, runs, before_sign_off, true, after, &g)
-                        .into_iter()
-                        .fold(docx, |docx, p| docx.add_paragraph(p))
-                }
-                Block::Table {
-                    widths,
-                    header,
-                    rows,
-                    compact,
-                } => docx.add_table(ruled_table(widths, header, rows, *compact, &g)),
-                Block::Image {
-                    png, px, width_mm, ..
-                } => {
-                    // EMU: 36,000 to the millimetre
-                    let emu = (*width_mm * 36_000.0).round() as u32;
-                    let pic = Pic::new_with_dimensions(png.clone(), *px, *px).size(emu, emu);
-                    docx.add_paragraph(
-                        Paragraph::new()
-                            .align(AlignmentType::Center)
-                            .add_run(DocxRun::new().add_image(pic)),
-                    )
-                }
-                // a one-twip paragraph that starts the new page: nothing visible, no line taken
-                Block::PageBreak => docx.add_paragraph(
-                    Paragraph::new().page_break_before(true).line_spacing(
-                        LineSpacing::new()
-                            .before(0)
-                            .after(0)
-                            .line(1)
-                            .line_rule(LineSpacingType::Exact),
-                    ),
-                ),
-                Block::SignOff {
-                    recipients,
-                    countersign,
-                    signature,
-                } => docx
-                    // kept with the table, so the closing paragraph stays with it
-                    .add_paragraph(spacer(true))
-                    .add_table(sign_off(
-                        Vec::new(),
-                        recipients.as_deref(),
-                        countersign.as_ref(),
-                        signature,
-                        &g,
-                    )),
-            };
-        }
-        docx
+                    g,
+                )),
+        };
     }
+    (docx, i)
 }
 
 impl super::Renderer for DocxRenderer {
@@ -957,14 +986,153 @@ impl super::Renderer for DocxRenderer {
     }
 
     fn render(&self, doc: &Document) -> anyhow::Result<Vec<u8>> {
+        // pictures bring files and relations of their own, which parts cannot share
+        let pictures = doc.blocks.iter().any(|b| matches!(b, Block::Image { .. }));
+        if doc.weight() > LARGE_DOCUMENT && !pictures {
+            self.render_in_parts_of(doc, BLOCKS_PER_PART)
+        } else {
+            self.render_whole(doc)
+        }
+    }
+}
+
+/// Paragraphs and table rows above which a document's body is built in parts.
+const LARGE_DOCUMENT: usize = 600;
+
+/// Paragraphs and table rows built at a time.
+const BLOCKS_PER_PART: usize = 500;
+
+impl DocxRenderer {
+    /// The document built whole.
+    pub fn render_whole(&self, doc: &Document) -> anyhow::Result<Vec<u8>> {
         let mut raw = std::io::Cursor::new(Vec::new());
         self.docx(doc).build().pack(&mut raw)?;
-        super::docx_fix::fix_package(
-            &raw.into_inner(),
-            &doc.meta_title,
-            &doc.meta_author,
-            &format!("{}T00:00:00Z", doc.date),
-            doc.margins.mirrored,
-        )
+        package(doc, raw.into_inner())
     }
+
+    /// The document's body built `per_part` paragraphs and table rows at a time, each part's XML
+    /// put in place as it is made: docx-rs holds kilobytes for every table cell, hundreds of MB
+    /// for a ballot of thousands, until its XML is written. The package is the one `render_whole`
+    /// makes, byte for byte.
+    pub fn render_in_parts_of(&self, doc: &Document, per_part: usize) -> anyhow::Result<Vec<u8>> {
+        let per_part = per_part.max(1);
+        let g = geometry(doc);
+        let blocks = &doc.blocks;
+        let rows_of = |i: usize| match &blocks[i] {
+            Block::Table { rows, .. } => rows.len(),
+            _ => 0,
+        };
+        // a short table's rows are all kept with the next one: it is built whole
+        let sliced = |i: usize| rows_of(i) > per_part && rows_of(i) > g.st.short_table_rows;
+        let mut body = String::new();
+        let mut i = 0;
+        while i < blocks.len() {
+            if let Block::Table {
+                widths,
+                header,
+                rows,
+                compact,
+            } = &blocks[i]
+                && sliced(i)
+            {
+                // a long table in slices of rows, joined into one table
+                let mut a = 0;
+                while a < rows.len() {
+                    let b = next_row_cut(rows, a + per_part);
+                    let head: &[Vec<Cell>] = if a == 0 { header } else { &[] };
+                    let table = ruled_table(widths, head, &rows[a..b], *compact, false, &g);
+                    let xml = body_xml(Docx::new().add_table(table))?;
+                    let mut piece = xml.as_str();
+                    if a > 0 {
+                        piece = &piece[first_row(piece)?..];
+                    }
+                    if b < rows.len() {
+                        piece = piece.strip_suffix("</w:tbl>").ok_or_else(|| {
+                            anyhow::anyhow!("bảng .docx không kết thúc như dự kiến")
+                        })?;
+                    }
+                    body.push_str(piece);
+                    a = b;
+                }
+                i += 1;
+                continue;
+            }
+            // blocks up to `per_part` paragraphs and rows, a long table left for its own turn
+            let mut to = i;
+            let mut weight = 0;
+            while to < blocks.len() && weight < per_part {
+                if to > i && sliced(to) {
+                    break;
+                }
+                weight += 1 + rows_of(to);
+                to += 1;
+            }
+            let (docx, next) = add_blocks(Docx::new(), blocks, i, to, &g);
+            body.push_str(&body_xml(docx)?);
+            i = next;
+        }
+        let mut xml = shell(doc, &g).build();
+        let document = String::from_utf8(std::mem::take(&mut xml.document))?;
+        let at = document
+            .rfind("<w:sectPr")
+            .ok_or_else(|| anyhow::anyhow!("văn bản .docx thiếu phần cài đặt trang"))?;
+        let mut joined = String::with_capacity(document.len() + body.len());
+        joined.push_str(&document[..at]);
+        joined.push_str(&body);
+        drop(body);
+        joined.push_str(&document[at..]);
+        xml.document = joined.into_bytes();
+        let mut raw = std::io::Cursor::new(Vec::new());
+        xml.pack(&mut raw)?;
+        package(doc, raw.into_inner())
+    }
+}
+
+/// The package as Word reads it (see `docx_fix`).
+fn package(doc: &Document, raw: Vec<u8>) -> anyhow::Result<Vec<u8>> {
+    super::docx_fix::fix_package(
+        &raw,
+        &doc.meta_title,
+        &doc.meta_author,
+        &format!("{}T00:00:00Z", doc.date),
+        doc.margins.mirrored,
+    )
+}
+
+/// The first row at or after `from` that no merged cell from a row above reaches into, or the
+/// end of the rows.
+fn next_row_cut(rows: &[Vec<Cell>], from: usize) -> usize {
+    let mut reach = 0; // one past the last row a merged cell above covers
+    for (r, row) in rows.iter().enumerate() {
+        if r >= from && r >= reach {
+            return r;
+        }
+        for c in row {
+            reach = reach.max(r + c.rowspan.max(1));
+        }
+    }
+    rows.len()
+}
+
+/// What a body of its own holds, between `<w:body>` and its section's settings.
+fn body_xml(docx: Docx) -> anyhow::Result<String> {
+    let document = String::from_utf8(docx.build().document)?;
+    let open = "<w:body>";
+    let start = document
+        .find(open)
+        .ok_or_else(|| anyhow::anyhow!("văn bản .docx thiếu <w:body>"))?
+        + open.len();
+    let end = document
+        .rfind("<w:sectPr")
+        .ok_or_else(|| anyhow::anyhow!("văn bản .docx thiếu phần cài đặt trang"))?;
+    Ok(document[start..end].to_string())
+}
+
+/// Where a table's first row starts in its XML.
+fn first_row(table: &str) -> anyhow::Result<usize> {
+    ["<w:tr>", "<w:tr "]
+        .iter()
+        .filter_map(|t| table.find(t))
+        .min()
+        .ok_or_else(|| anyhow::anyhow!("bảng .docx không có hàng"))
 }

@@ -397,65 +397,84 @@ struct El {
 fn parse(xml: &[u8]) -> anyhow::Result<(String, El)> {
     let mut reader = Reader::from_reader(xml);
     let mut prolog = String::new();
-    let mut stack: Vec<El> = Vec::new();
-    let mut root: Option<El> = None;
     let mut buf = Vec::new();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     loop {
         let ev = reader.read_event_into(&mut buf)?;
-        let el_of = |e: &quick_xml::events::BytesStart| -> anyhow::Result<El> {
-            let mut attrs = Vec::new();
-            for a in e.attributes() {
-                let a = a?;
-                attrs.push((text(a.key.as_ref()), text(&a.value)));
+        let mut root = match &ev {
+            Event::Start(e) | Event::Empty(e) => element_of(e)?,
+            Event::Eof => bail!("XML part has no root element"),
+            _ => {
+                if let Some(Node::Raw(r)) = raw_node(&ev)
+                    && !r.trim().is_empty()
+                {
+                    prolog.push_str(&r);
+                }
+                buf.clear();
+                continue;
             }
-            Ok(El {
-                name: text(e.name().as_ref()),
-                attrs,
-                children: Vec::new(),
-            })
         };
-        let raw = match &ev {
+        if matches!(ev, Event::Start(_)) {
+            read_children(&mut reader, &mut root)?;
+        }
+        return Ok((prolog, root));
+    }
+}
+
+/// An element as its start tag gives it, without children.
+fn element_of(e: &quick_xml::events::BytesStart) -> anyhow::Result<El> {
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let mut attrs = Vec::new();
+    for a in e.attributes() {
+        let a = a?;
+        attrs.push((text(a.key.as_ref()), text(&a.value)));
+    }
+    Ok(El {
+        name: text(e.name().as_ref()),
+        attrs,
+        children: Vec::new(),
+    })
+}
+
+/// What an event other than a tag is, as written (escaped); `None` for what is dropped.
+fn raw_node(ev: &Event) -> Option<Node> {
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    let raw = match ev {
+        Event::Text(t) => text(t),
+        Event::GeneralRef(r) => format!("&{};", text(r)),
+        Event::CData(c) => format!("<![CDATA[{}]]>", text(c)),
+        Event::Decl(d) => format!("<?{}?>", text(d)),
+        Event::PI(p) => format!("<?{}?>", text(p)),
+        _ => return None,
+    };
+    Some(Node::Raw(raw))
+}
+
+/// Reads everything under `el`, whose start tag was just read, up to its end tag.
+fn read_children(reader: &mut Reader<&[u8]>, el: &mut El) -> anyhow::Result<()> {
+    let mut stack: Vec<El> = Vec::new();
+    let mut buf = Vec::new();
+    loop {
+        let ev = reader.read_event_into(&mut buf)?;
+        let node = match &ev {
             Event::Start(e) => {
-                stack.push(el_of(e)?);
+                stack.push(element_of(e)?);
                 None
             }
-            Event::Empty(e) => {
-                let el = el_of(e)?;
-                match stack.last_mut() {
-                    Some(p) => p.children.push(Node::El(el)),
-                    None => root = Some(el),
-                }
-                None
-            }
-            Event::End(_) => {
-                let el = stack.pop().context("unbalanced XML")?;
-                match stack.last_mut() {
-                    Some(p) => p.children.push(Node::El(el)),
-                    None => root = Some(el),
-                }
-                None
-            }
-            Event::Text(t) => Some(text(t)),
-            Event::GeneralRef(r) => Some(format!("&{};", text(r))),
-            Event::CData(c) => Some(format!("<![CDATA[{}]]>", text(c))),
-            Event::Decl(d) => Some(format!("<?{}?>", text(d))),
-            Event::PI(p) => Some(format!("<?{}?>", text(p))),
-            Event::Comment(_) | Event::DocType(_) => None,
-            Event::Eof => break,
+            Event::Empty(e) => Some(Node::El(element_of(e)?)),
+            Event::End(_) => match stack.pop() {
+                Some(child) => Some(Node::El(child)),
+                None => return Ok(()),
+            },
+            Event::Eof => bail!("unbalanced XML"),
+            _ => raw_node(&ev),
         };
-        if let Some(r) = raw {
+        if let Some(n) = node {
             match stack.last_mut() {
-                Some(p) => p.children.push(Node::Raw(r)),
-                None if root.is_none() && !r.trim().is_empty() => prolog.push_str(&r),
-                None => {}
+                Some(p) => p.children.push(n),
+                None => el.children.push(n),
             }
         }
         buf.clear();
-    }
-    match root {
-        Some(r) if stack.is_empty() => Ok((prolog, r)),
-        _ => bail!("XML part has no root element"),
     }
 }
 
@@ -507,11 +526,8 @@ fn rank(ranks: &HashMap<&str, usize>, name: &str) -> usize {
 fn normalize(el: &mut El, parent: &str) {
     // docx-rs numbers paragraphs from a thread-local counter: drop the ids so output does not
     // depend on what the thread rendered before (w14 is an ignorable namespace).
-    el.attrs
-        .retain(|(k, _)| k != "w14:paraId" && k != "w14:textId");
-    el.attrs
-        .retain(|(k, _)| !NOT_ALLOWED_ATTRS.contains(&(el.name.as_str(), k.as_str())));
     let name = el.name.clone();
+    el.attrs.retain(|(k, _)| allowed_attr(&name, k));
     for c in &mut el.children {
         if let Node::El(e) = c {
             normalize(e, &name);
@@ -603,6 +619,138 @@ fn vietnamese(styles: &[u8]) -> Vec<u8> {
     .into_bytes()
 }
 
+/// Elements of the document part whose children are put right one at a time, each written and
+/// dropped before the next is read (with its parent): a tree of the whole text of a 5,000-member
+/// ballot would take several hundred MB.
+const STREAMED: &[(&str, &str)] = &[
+    ("", "w:document"),
+    ("w:document", "w:body"),
+    ("w:body", "w:tbl"),
+];
+
+/// An element of `STREAMED` being written: its start tag is written with its first child.
+struct Open {
+    name: String,
+    start: Option<String>,
+    rank: usize,
+}
+
+/// `fix_part` of the document part, one body element (or table row) at a time; `None` when the
+/// part is not as docx-rs writes it (text between blocks, blocks out of order), which
+/// `fix_part` then puts right whole.
+fn fix_document(xml: &[u8]) -> anyhow::Result<Option<Vec<u8>>> {
+    let mut reader = Reader::from_reader(xml);
+    let mut prolog = String::new();
+    let mut out = String::with_capacity(xml.len());
+    let mut open: Vec<Open> = Vec::new();
+    let mut buf = Vec::new();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    // a child of the innermost open element: its parent's start tag written, its order checked
+    fn place(open: &mut [Open], name: &str, out: &mut String) -> bool {
+        let Some(parent) = open.last_mut() else {
+            return true;
+        };
+        if let Some(s) = parent.start.take() {
+            out.push_str(&s);
+            out.push('>');
+        }
+        match RANKS.get(parent.name.as_str()) {
+            Some(order) => {
+                let r = rank(order, name);
+                let in_order = r >= parent.rank;
+                parent.rank = r;
+                in_order
+            }
+            None => true,
+        }
+    }
+    loop {
+        let ev = reader.read_event_into(&mut buf)?;
+        match &ev {
+            Event::Start(e) | Event::Empty(e) => {
+                let el = element_of(e)?;
+                let parent = open.last().map_or("", |o| o.name.as_str());
+                let streamed =
+                    matches!(ev, Event::Start(_)) && STREAMED.contains(&(parent, el.name.as_str()));
+                let parent = parent.to_string();
+                if !place(&mut open, &el.name, &mut out) {
+                    return Ok(None);
+                }
+                if streamed {
+                    let mut el = el;
+                    el.attrs.retain(|(k, _)| allowed_attr(&el.name, k));
+                    let mut start = String::new();
+                    write(&el, &mut start);
+                    // "<name attrs/>" without its "/>"
+                    start.truncate(start.len() - 2);
+                    open.push(Open {
+                        name: el.name,
+                        start: Some(start),
+                        rank: 0,
+                    });
+                } else {
+                    let mut el = el;
+                    if matches!(ev, Event::Start(_)) {
+                        read_children(&mut reader, &mut el)?;
+                    }
+                    normalize(&mut el, &parent);
+                    write(&el, &mut out);
+                }
+            }
+            Event::End(_) => {
+                let Some(o) = open.pop() else {
+                    bail!("unbalanced XML");
+                };
+                match o.start {
+                    Some(s) => {
+                        out.push_str(&s);
+                        out.push_str("/>");
+                    }
+                    None => {
+                        out.push_str("</");
+                        out.push_str(&o.name);
+                        out.push('>');
+                    }
+                }
+            }
+            Event::Text(t) if open.is_empty() => {
+                let t = text(t);
+                if !t.trim().is_empty() {
+                    prolog.push_str(&t);
+                }
+            }
+            Event::Text(t) => {
+                let ordered = RANKS.contains_key(open.last().map_or("", |o| o.name.as_str()));
+                // text between the blocks: left to the tree, which keeps or drops it
+                if !ordered || !text(t).trim().is_empty() {
+                    return Ok(None);
+                }
+            }
+            Event::Decl(d) if open.is_empty() => prolog.push_str(&format!("<?{}?>", text(d))),
+            Event::Comment(_) | Event::DocType(_) => {}
+            Event::Eof => break,
+            _ => return Ok(None),
+        }
+        buf.clear();
+    }
+    if !open.is_empty() || out.is_empty() {
+        return Ok(None);
+    }
+    let mut all = if prolog.is_empty() {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>".to_string()
+    } else {
+        prolog
+    };
+    all.push_str(&out);
+    Ok(Some(all.into_bytes()))
+}
+
+/// Whether an attribute stays on `element`: not a run-dependent paragraph id, nor one the
+/// schema does not define there.
+fn allowed_attr(element: &str, key: &str) -> bool {
+    key != "w14:paraId" && key != "w14:textId" && !NOT_ALLOWED_ATTRS.contains(&(element, key))
+}
+
 fn fix_part(xml: &[u8]) -> anyhow::Result<Vec<u8>> {
     let (prolog, mut root) = parse(xml)?;
     normalize(&mut root, "");
@@ -681,7 +829,11 @@ pub fn fix_package(
             out.write_all(&core_xml(title, author, stamp))?;
         } else if name == "word/document.xml" {
             out.start_file(name.as_str(), part_options())?;
-            out.write_all(&fixed_part(&name, data, mirror_margins)?)?;
+            let fixed = match fix_document(&data)? {
+                Some(fixed) => fixed,
+                None => fixed_part(&name, data, mirror_margins)?,
+            };
+            out.write_all(&fixed)?;
         } else {
             let one = recurring_part(name, data, mirror_margins)?;
             let mut zip = ZipArchive::new(Cursor::new(one.as_slice()))?;
@@ -750,4 +902,39 @@ fn recurring_part(
     }
     cache.insert(key, one.clone());
     Ok(one)
+}
+
+#[cfg(test)]
+mod tests {
+    /// The document part put right one block at a time is the part put right whole, for every
+    /// document of the fixtures and of a large cell (tables of hundreds of rows).
+    #[test]
+    fn the_document_part_streamed_is_the_part_fixed_whole() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut inputs: Vec<(String, String)> = ["chi-bo-nvt-2020.yaml", "chi-bo-cntt-2026.yaml"]
+            .iter()
+            .map(|f| {
+                let path = format!("{root}/fixtures/{f}");
+                (path.clone(), std::fs::read_to_string(&path).unwrap())
+            })
+            .collect();
+        inputs.push(("lon.yaml".into(), crate::synthetic::cell(120, 1)));
+        let mut checked = 0;
+        for (name, yaml) in inputs {
+            let d = crate::data::load_bytes(&name, yaml.as_bytes()).unwrap();
+            for doc in crate::documents::build_all(&d) {
+                let raw = crate::render::docx::DocxRenderer::new()
+                    .docx(&doc)
+                    .build()
+                    .document;
+                let streamed = super::fix_document(&raw)
+                    .unwrap()
+                    .unwrap_or_else(|| panic!("{}: not streamed", doc.path));
+                let whole = super::fix_part(&raw).unwrap();
+                assert!(streamed == whole, "{}: the parts differ", doc.path);
+                checked += 1;
+            }
+        }
+        assert!(checked > 100, "{checked}");
+    }
 }

@@ -130,3 +130,35 @@ fn a_pdf_joined_from_parts_reads_as_the_whole() {
     assert!(first_id(&pdf).is_some());
     assert_eq!(first_id(&pdf), first_id(&whole_pdf));
 }
+
+/// A large document's .docx is built part by part (docx-rs holds kilobytes per table cell until
+/// it writes): the package is the one built whole, byte for byte, however the parts fall.
+#[test]
+fn a_docx_built_in_parts_is_the_docx_built_whole() {
+    use hoso::render::Renderer;
+    let r = hoso::render::docx::DocxRenderer::new();
+    for year in [2026, 2020] {
+        let d = cell(320, year);
+        let mut seen = 0;
+        for doc in hoso::documents::build_all(&d) {
+            if doc.weight() < 300 && doc.path != "ke-hoach" {
+                continue;
+            }
+            seen += 1;
+            let whole = r.render_whole(&doc).unwrap();
+            for per_part in [1, 7, 100] {
+                let parts = r.render_in_parts_of(&doc, per_part).unwrap();
+                assert!(
+                    parts == whole,
+                    "{} {year}: the .docx built {per_part} at a time differs from the whole",
+                    doc.path
+                );
+            }
+            // the renderer itself builds a document this long in parts
+            if doc.weight() > 600 {
+                assert!(r.render(&doc).unwrap() == whole, "{} {year}", doc.path);
+            }
+        }
+        assert!(seen >= 3, "{year}: {seen}");
+    }
+}
