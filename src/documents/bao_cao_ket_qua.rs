@@ -426,8 +426,10 @@ fn member_scores(d: &Dossier, t: &tally::RatingTable) -> Block {
         })
         .collect();
     // one line per row: no column wraps (levels abbreviated, spelt out under the table)
+    let mut widths = vec![10.0, 50.0, 14.0, 20.0, 23.0, 18.0, 30.0];
+    common::fit_numbers(&mut widths, 0, 1, members.len(), false);
     Block::Table {
-        widths: vec![10.0, 50.0, 14.0, 20.0, 23.0, 18.0, 30.0],
+        widths,
         header: vec![vec![
             Cell::centred("TT").bold(),
             Cell::centred("Họ và tên").bold(),

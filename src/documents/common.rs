@@ -290,3 +290,26 @@ pub fn in_meeting_order<'a>(members: impl IntoIterator<Item = &'a Member>) -> Ve
     v.sort_by_key(|m| m.post as u8); // stable: name order kept within each post
     v
 }
+
+/// Widens a table's number column (`col`, "TT") so that its largest number, `count`, stays on
+/// one line in Word and LibreOffice as in the PDF (their rules take from a cell's width), under
+/// either guide; the room is taken from column `from`. Widths in millimetres of the text line.
+pub fn fit_numbers(widths: &mut [f64], col: usize, from: usize, count: usize, compact: bool) {
+    let digits = count.max(1).to_string().len() as f64;
+    let need = guide::ALL
+        .iter()
+        .map(|g| {
+            let (size, inset) = if compact {
+                (g.compact_table_pt, g.compact_cell_inset_pt)
+            } else {
+                (g.table_pt, g.cell_inset_pt)
+            };
+            // a digit is half an em; two points for the rules and what Word rounds away
+            (digits * size * 0.5 + 2.0 * inset + 2.0) * 25.4 / 72.0
+        })
+        .fold(0.0, f64::max);
+    if need > widths[col] {
+        widths[from] -= need - widths[col];
+        widths[col] = need;
+    }
+}

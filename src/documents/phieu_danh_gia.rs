@@ -131,6 +131,14 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
             ]);
         }
     }
+    let mut widths = if scored {
+        // millimetres of the 165 mm line: "HTXSNV" needs 17 at 11 pt (bold: 18), and 19 where
+        // Word and LibreOffice set it (their cell's borders take from its width)
+        vec![7.0, 34.0, 20.0, 12.0, 19.0, 18.25, 18.25, 18.25, 18.25]
+    } else {
+        vec![7.0, 34.0, 20.0, 17.5, 17.5, 17.5, 17.5, 17.5, 16.5]
+    };
+    common::fit_numbers(&mut widths, 0, 1, rated.len().max(not_rated.len()), true);
     let blocks = vec![
         Block::Paragraph {
             kind: ParaKind::Plain,
@@ -141,13 +149,7 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
             }],
         },
         Block::Table {
-            widths: if scored {
-                // millimetres of the 165 mm line: "HTXSNV" needs 17 at 11 pt (bold: 18), and 19 where
-                // Word and LibreOffice set it (their cell's borders take from its width)
-                vec![7.0, 34.0, 20.0, 12.0, 19.0, 18.25, 18.25, 18.25, 18.25]
-            } else {
-                vec![7.0, 34.0, 20.0, 17.5, 17.5, 17.5, 17.5, 17.5, 16.5]
-            },
+            widths,
             header,
             rows,
             compact: true,

@@ -99,10 +99,12 @@ fn table(rows: &[Row]) -> Block {
     }
     sum.push(Cell::centred(""));
     body.push(sum);
+    let mut widths = vec![
+        7.0, 32.0, 12.0, 10.0, 10.0, 10.0, 7.0, 11.0, 7.0, 11.0, 7.0, 11.0, 7.0, 11.0, 16.0,
+    ];
+    common::fit_numbers(&mut widths, 0, 1, rows.len(), true);
     Block::Table {
-        widths: vec![
-            7.0, 32.0, 12.0, 10.0, 10.0, 10.0, 7.0, 11.0, 7.0, 11.0, 7.0, 11.0, 7.0, 11.0, 16.0,
-        ],
+        widths,
         header,
         rows: body,
         compact: true,

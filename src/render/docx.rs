@@ -676,7 +676,6 @@ fn ruled_table(
     // Columns still covered by a cell from a row above, with how many rows it still covers.
     let mut pending: Vec<(usize, usize, usize)> = Vec::new(); // (column, colspan, rows left)
     let mut out_rows = Vec::new();
-    // docx-rs cannot mark heading rows to repeat (w:tblHeader); the forms' tables fit a page.
     let all = header.len() + rows.len();
     for (index, row) in header.iter().chain(rows).enumerate() {
         // a short table is kept on one page: every row kept with the next
@@ -731,7 +730,15 @@ fn ruled_table(
             cells.push(cell);
             col += span;
         }
-        out_rows.push(TableRow::new(cells).cant_split());
+        let row = TableRow::new(cells).cant_split();
+        // a heading row repeats at the top of each page, as in the PDF: docx-rs cannot write
+        // `w:tblHeader`, so the row is marked with a zero automatic height (no other row has a
+        // height), which `docx_fix` turns into it
+        out_rows.push(if index < header.len() {
+            row.row_height(0.0).height_rule(docx_rs::HeightRule::Auto)
+        } else {
+            row
+        });
     }
     let border = |p| {
         TableBorder::new(p)

@@ -536,6 +536,9 @@ fn normalize(el: &mut El, parent: &str) {
     if name == "w:r" {
         no_break_hyphens(el);
     }
+    if name == "w:trPr" {
+        heading_rows(el);
+    }
     if name == "w:pPr" && matches!(parent, "w:lvl" | "w:style" | "w:pPrDefault") {
         el.children
             .retain(|c| !matches!(c, Node::El(e) if NOT_IN_BASE_PPR.contains(&e.name.as_str())));
@@ -551,6 +554,25 @@ fn normalize(el: &mut El, parent: &str) {
                 Node::El(e) => rank(order, &e.name),
                 Node::Raw(_) => usize::MAX,
             });
+        }
+    }
+}
+
+/// A table row the renderer marked as a heading row (a zero automatic height, which docx-rs
+/// can write) gets Word's `w:tblHeader`, which it cannot: the row repeats at the top of each
+/// page.
+fn heading_rows(row_properties: &mut El) {
+    for c in &mut row_properties.children {
+        if let Node::El(e) = c
+            && e.name == "w:trHeight"
+            && e.attrs.iter().any(|(k, v)| k == "w:val" && v == "0")
+            && e.attrs.iter().any(|(k, v)| k == "w:hRule" && v == "auto")
+        {
+            *e = El {
+                name: "w:tblHeader".into(),
+                attrs: Vec::new(),
+                children: Vec::new(),
+            };
         }
     }
 }

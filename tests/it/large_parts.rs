@@ -162,3 +162,77 @@ fn a_docx_built_in_parts_is_the_docx_built_whole() {
         assert!(seen >= 3, "{year}: {seen}");
     }
 }
+
+/// A list of hundreds or thousands numbers its rows with three or four digits: the number
+/// column widens to hold them on one line (LibreOffice broke "115" into "11" and "5" at 7 mm),
+/// and stays as it was for a list under a hundred.
+#[test]
+fn row_numbers_of_a_long_list_fit_their_column() {
+    let tt = |n: usize| {
+        let d = cell(n, 2026);
+        let ballot = hoso::documents::build_all(&d)
+            .into_iter()
+            .find(|doc| doc.path == "phieu-danh-gia")
+            .unwrap();
+        let widths = ballot
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                hoso::doc::Block::Table { widths, rows, .. } if rows.len() > 3 => {
+                    Some(widths.clone())
+                }
+                _ => None,
+            })
+            .unwrap();
+        let sum: f64 = widths.iter().sum();
+        (widths[0] * 165.0 / sum, widths[1] * 165.0 / sum)
+    };
+    let (small, _) = tt(40);
+    let (three, name) = tt(150);
+    assert!((small - 7.0).abs() < 0.01, "{small}");
+    // three digits of 11 pt, two cell margins of 2 pt and two points of rules: 22.5 pt
+    assert!(three >= 22.5 * 25.4 / 72.0 - 0.01, "{three}");
+    assert!(name >= 30.0, "{name}");
+}
+
+/// A table's heading rows repeat at the top of each page in Word and LibreOffice, as they do in
+/// the PDF (`w:tblHeader`), and no other row is marked so.
+#[test]
+fn a_long_tables_heading_rows_repeat_in_the_docx() {
+    use hoso::render::Renderer;
+    let d = cell(200, 2026);
+    let ballot = hoso::documents::build_all(&d)
+        .into_iter()
+        .find(|doc| doc.path == "phieu-danh-gia")
+        .unwrap();
+    let heads = ballot
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            hoso::doc::Block::Table { header, rows, .. } if rows.len() > 3 => Some(header.len()),
+            _ => None,
+        })
+        .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("phieu.docx");
+    let bytes = hoso::render::docx::DocxRenderer::new()
+        .render(&ballot)
+        .unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let xml = crate::common::zip_part(&path, "word/document.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let table = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("tbl"))
+        .max_by_key(|t| t.children().filter(|r| r.has_tag_name("tr")).count())
+        .unwrap();
+    let marked: Vec<bool> = table
+        .children()
+        .filter(|r| r.has_tag_name("tr"))
+        .map(|r| r.descendants().any(|n| n.has_tag_name("tblHeader")))
+        .collect();
+    assert!(marked.len() > 200);
+    assert!(marked[..heads].iter().all(|m| *m), "heading rows: {heads}");
+    assert!(marked[heads..].iter().all(|m| !m), "a body row is marked");
+    assert!(!xml.contains("w:trHeight"), "the marker is left in");
+}
