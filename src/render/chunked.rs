@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use crate::doc::{Block, Document};
+use crate::doc::{Block, Cell, Document};
 
 /// Paragraphs and table rows laid out per part, before the last page is dropped: about 30 pages
 /// of minutes, 17 of a ballot. Typst's caches keep the room the largest part needed (emptied,
@@ -89,11 +89,7 @@ impl<'a> Units<'a> {
         }
         let (block, row) = self.locate(u);
         match &self.doc.blocks[block] {
-            Block::Table { rows, .. } => rows[..row].iter().enumerate().rev().all(|(r, cells)| {
-                cells.iter().all(|c| r + c.rowspan.max(1) <= row)
-                    // a merged cell spans a few rows: those far above cannot reach
-                    || row - r > 64
-            }),
+            Block::Table { rows, .. } => first_clear_row(rows, row) == row,
             _ => true,
         }
     }
@@ -147,11 +143,26 @@ impl<'a> Units<'a> {
     }
 }
 
-/// Where the markers of a part's units fell: for each unit, the page of its start and of its end
-/// (a row's start and end are on one page: rows are never split).
+/// The first row at or after `from` that no merged cell from a row above reaches into, or the
+/// end of the rows: where a table may be cut.
+pub(crate) fn first_clear_row(rows: &[Vec<Cell>], from: usize) -> usize {
+    let mut reach = 0; // one past the last row a merged cell above covers
+    for (r, row) in rows.iter().enumerate() {
+        if r >= from && r >= reach {
+            return r;
+        }
+        for c in row {
+            reach = reach.max(r + c.rowspan.max(1));
+        }
+    }
+    rows.len()
+}
+
+/// Where the markers of a part's units fell: the first unit starting on each page, and the page
+/// each unit ends on (a row's start and end are on one page: rows are never split).
 #[derive(Default, Debug)]
 pub(crate) struct Marks {
-    start: HashMap<usize, usize>,
+    /// The page each unit ends on.
     end: HashMap<usize, usize>,
     /// The first unit starting on each page, if any.
     first_on_page: Vec<Option<usize>>,
@@ -171,7 +182,6 @@ impl Marks {
             for v in values {
                 let u = (v / 2) as usize;
                 if v % 2 == 0 {
-                    m.start.entry(u).or_insert(p);
                     m.end.entry(u).or_insert(p);
                     let first = &mut m.first_on_page[p];
                     *first = Some(first.map_or(u, |f| f.min(u)));
@@ -190,8 +200,7 @@ impl Marks {
             let u = self.first_on_page[q]?;
             let clean = u > part_start
                 && units.may_start_at(u)
-                && self.end.get(&(u - 1)).is_some_and(|&p| p < q)
-                && self.start.get(&u) == Some(&q);
+                && self.end.get(&(u - 1)).is_some_and(|&p| p < q);
             clean.then_some((q, u))
         })
     }

@@ -995,16 +995,13 @@ impl super::Renderer for DocxRenderer {
     fn render(&self, doc: &Document) -> anyhow::Result<Vec<u8>> {
         // pictures bring files and relations of their own, which parts cannot share
         let pictures = doc.blocks.iter().any(|b| matches!(b, Block::Image { .. }));
-        if doc.weight() > LARGE_DOCUMENT && !pictures {
+        if doc.weight() > super::LARGE_DOCUMENT && !pictures {
             self.render_in_parts_of(doc, BLOCKS_PER_PART)
         } else {
             self.render_whole(doc)
         }
     }
 }
-
-/// Paragraphs and table rows above which a document's body is built in parts.
-const LARGE_DOCUMENT: usize = 600;
 
 /// Paragraphs and table rows built at a time.
 const BLOCKS_PER_PART: usize = 500;
@@ -1045,7 +1042,7 @@ impl DocxRenderer {
                 // a long table in slices of rows, joined into one table
                 let mut a = 0;
                 while a < rows.len() {
-                    let b = next_row_cut(rows, a + per_part);
+                    let b = super::chunked::first_clear_row(rows, a + per_part);
                     let head: &[Vec<Cell>] = if a == 0 { header } else { &[] };
                     let table = ruled_table(widths, head, &rows[a..b], *compact, false, &g);
                     let xml = body_xml(Docx::new().add_table(table))?;
@@ -1104,21 +1101,6 @@ fn package(doc: &Document, raw: Vec<u8>) -> anyhow::Result<Vec<u8>> {
         &format!("{}T00:00:00Z", doc.date),
         doc.margins.mirrored,
     )
-}
-
-/// The first row at or after `from` that no merged cell from a row above reaches into, or the
-/// end of the rows.
-fn next_row_cut(rows: &[Vec<Cell>], from: usize) -> usize {
-    let mut reach = 0; // one past the last row a merged cell above covers
-    for (r, row) in rows.iter().enumerate() {
-        if r >= from && r >= reach {
-            return r;
-        }
-        for c in row {
-            reach = reach.max(r + c.rowspan.max(1));
-        }
-    }
-    rows.len()
 }
 
 /// What a body of its own holds, between `<w:body>` and its section's settings.

@@ -420,9 +420,13 @@ fn parse(xml: &[u8]) -> anyhow::Result<(String, El)> {
     }
 }
 
+/// Bytes of the XML as text, still escaped.
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
 /// An element as its start tag gives it, without children.
 fn element_of(e: &quick_xml::events::BytesStart) -> anyhow::Result<El> {
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     let mut attrs = Vec::new();
     for a in e.attributes() {
         let a = a?;
@@ -437,7 +441,6 @@ fn element_of(e: &quick_xml::events::BytesStart) -> anyhow::Result<El> {
 
 /// What an event other than a tag is, as written (escaped); `None` for what is dropped.
 fn raw_node(ev: &Event) -> Option<Node> {
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     let raw = match ev {
         Event::Text(t) => text(t),
         Event::GeneralRef(r) => format!("&{};", text(r)),
@@ -666,7 +669,6 @@ fn fix_document(xml: &[u8]) -> anyhow::Result<Option<Vec<u8>>> {
     let mut out = String::with_capacity(xml.len());
     let mut open: Vec<Open> = Vec::new();
     let mut buf = Vec::new();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     // a child of the innermost open element: its parent's start tag written, its order checked
     fn place(open: &mut [Open], name: &str, out: &mut String) -> bool {
         let Some(parent) = open.last_mut() else {

@@ -9,6 +9,10 @@ mod pdf_join;
 
 use crate::doc::Document;
 
+/// Paragraphs and table rows above which a document is rendered in parts, each renderer its
+/// own way (a few pages are a few hundred).
+const LARGE_DOCUMENT: usize = 600;
+
 /// A file format a document can be written as; renderers are shared by the threads of a build.
 pub trait Renderer: Sync {
     /// File name extension ("pdf").

@@ -207,11 +207,11 @@ impl super::Renderer for PdfRenderer {
     fn render(&self, doc: &Document) -> anyhow::Result<Vec<u8>> {
         // A document listing hundreds of members takes hundreds of MB to lay out: one such
         // document at a time, and its layout dropped from Typst's caches as soon as it is done.
-        let large = doc.weight() > LARGE_DOCUMENT;
+        let large = doc.weight() > super::LARGE_DOCUMENT;
         let _one_at_a_time = large.then(|| LARGE.lock().unwrap_or_else(|e| e.into_inner()));
         let _trimmed = large.then(CacheTrimmer::start);
         if large {
-            let pdf = render_in_parts(doc, super::chunked::UNITS_PER_PART);
+            let pdf = render_in_parts_of(doc, super::chunked::UNITS_PER_PART);
             typst::comemo::evict(0);
             return pdf;
         }
@@ -222,18 +222,16 @@ impl super::Renderer for PdfRenderer {
 
 /// Lays a large document out part by part (see `chunked`), `per_part` paragraphs and rows at a
 /// time, and hands each part's pages to `each` as a document of their own (numbered after the
-/// parts before), with whether it is the last; returns how many parts there were.
+/// parts before), with whether it is the last.
 fn layout_in_parts(
     doc: &Document,
     per_part: usize,
     mut each: impl FnMut(PagedDocument, bool) -> anyhow::Result<()>,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<()> {
     let units = Units::new(doc, per_part);
     let mut pages_before = 0;
     let mut start = 0;
-    let mut parts = 0;
     while start < units.total() {
-        parts += 1;
         let mut end = units.end_of_part(start);
         let part = Part {
             start,
@@ -273,13 +271,7 @@ fn layout_in_parts(
         )?;
         start = end;
     }
-    Ok(parts)
-}
-
-/// As `PdfRenderer::render` of a large document, in parts of `per_part` paragraphs and table
-/// rows (the renderer's own parts are larger): for tests of the joined PDF.
-pub fn render_in_parts_of(doc: &Document, per_part: usize) -> anyhow::Result<Vec<u8>> {
-    render_in_parts(doc, per_part)
+    Ok(())
 }
 
 /// How a document is written as PDF: its identifier and date from the document, so that the
@@ -306,9 +298,10 @@ fn export(paged: &PagedDocument, options: &PdfOptions) -> anyhow::Result<Vec<u8>
     typst_pdf::pdf(paged, options).map_err(|e| anyhow!("lỗi xuất PDF: {}", describe(&e)))
 }
 
-/// A large document as PDF: each part exported as it is laid out and joined to the parts before,
-/// so that memory holds one part's pages, not the document's thousand.
-fn render_in_parts(doc: &Document, per_part: usize) -> anyhow::Result<Vec<u8>> {
+/// A large document as PDF, laid out `per_part` paragraphs and table rows at a time: each part
+/// exported as it is laid out and joined to the parts before, so that memory holds one part's
+/// pages, not the document's thousand. Public for tests of the joined PDF.
+pub fn render_in_parts_of(doc: &Document, per_part: usize) -> anyhow::Result<Vec<u8>> {
     let mut joined = super::pdf_join::Joined::default();
     let mut whole = None;
     layout_in_parts(doc, per_part, |paged, last| {
@@ -327,10 +320,6 @@ fn render_in_parts(doc: &Document, per_part: usize) -> anyhow::Result<Vec<u8>> {
         None => joined.finish(),
     }
 }
-
-/// Blocks and table rows above which a document is laid out alone (a few pages are a few
-/// hundred).
-const LARGE_DOCUMENT: usize = 600;
 
 /// Held while a large document is laid out.
 static LARGE: std::sync::Mutex<()> = std::sync::Mutex::new(());

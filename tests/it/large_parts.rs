@@ -17,6 +17,31 @@ fn cell(n: usize, year: i32) -> hoso::data::Dossier {
     hoso::data::load_bytes("lon.yaml", yaml.as_bytes()).expect("a valid cell")
 }
 
+/// The document at `path` of the cell.
+fn document(d: &hoso::data::Dossier, path: &str) -> hoso::doc::Document {
+    hoso::documents::build_all(d)
+        .into_iter()
+        .find(|doc| doc.path == path)
+        .unwrap_or_else(|| panic!("no {path}"))
+}
+
+/// The widths and the number of heading rows of a document's list of members (its table of
+/// more than three rows).
+fn members_table(doc: &hoso::doc::Document) -> (Vec<f64>, usize) {
+    doc.blocks
+        .iter()
+        .find_map(|b| match b {
+            hoso::doc::Block::Table {
+                widths,
+                header,
+                rows,
+                ..
+            } if rows.len() > 3 => Some((widths.clone(), header.len())),
+            _ => None,
+        })
+        .expect("a list of members")
+}
+
 fn same_lines(what: &str, whole: &[Vec<Placed>], parts: &[Vec<Placed>]) {
     assert_eq!(whole.len(), parts.len(), "{what}: page count");
     for (p, (a, b)) in whole.iter().zip(parts).enumerate() {
@@ -68,11 +93,7 @@ fn a_document_laid_out_in_parts_is_the_document_laid_out_whole() {
 /// whole, page for page, with its fonts, page count and identifier, and is the same every time.
 #[test]
 fn a_pdf_joined_from_parts_reads_as_the_whole() {
-    let d = cell(320, 2026);
-    let minutes = hoso::documents::build_all(&d)
-        .into_iter()
-        .find(|doc| doc.path == "bien-ban")
-        .expect("the minutes");
+    let minutes = document(&cell(320, 2026), "bien-ban");
     let whole = hoso::render::pdf::render_in_parts_of(&minutes, usize::MAX).unwrap();
     let joined = hoso::render::pdf::render_in_parts_of(&minutes, 150).unwrap();
     assert!(
@@ -169,21 +190,7 @@ fn a_docx_built_in_parts_is_the_docx_built_whole() {
 #[test]
 fn row_numbers_of_a_long_list_fit_their_column() {
     let tt = |n: usize| {
-        let d = cell(n, 2026);
-        let ballot = hoso::documents::build_all(&d)
-            .into_iter()
-            .find(|doc| doc.path == "phieu-danh-gia")
-            .unwrap();
-        let widths = ballot
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                hoso::doc::Block::Table { widths, rows, .. } if rows.len() > 3 => {
-                    Some(widths.clone())
-                }
-                _ => None,
-            })
-            .unwrap();
+        let (widths, _) = members_table(&document(&cell(n, 2026), "phieu-danh-gia"));
         let sum: f64 = widths.iter().sum();
         (widths[0] * 165.0 / sum, widths[1] * 165.0 / sum)
     };
@@ -200,19 +207,8 @@ fn row_numbers_of_a_long_list_fit_their_column() {
 #[test]
 fn a_long_tables_heading_rows_repeat_in_the_docx() {
     use hoso::render::Renderer;
-    let d = cell(200, 2026);
-    let ballot = hoso::documents::build_all(&d)
-        .into_iter()
-        .find(|doc| doc.path == "phieu-danh-gia")
-        .unwrap();
-    let heads = ballot
-        .blocks
-        .iter()
-        .find_map(|b| match b {
-            hoso::doc::Block::Table { header, rows, .. } if rows.len() > 3 => Some(header.len()),
-            _ => None,
-        })
-        .unwrap();
+    let ballot = document(&cell(200, 2026), "phieu-danh-gia");
+    let (_, heads) = members_table(&ballot);
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("phieu.docx");
     let bytes = hoso::render::docx::DocxRenderer::new()
