@@ -82,6 +82,10 @@ enum Command {
         /// Tạo khóa mới: mọi đường dẫn đã phát hết hiệu lực.
         #[arg(long = "new-key")]
         new_key: bool,
+        /// Máy chủ đứng sau một máy chủ chuyển tiếp (nginx, Caddy…): địa chỉ của người dùng lấy từ
+        /// tiêu đề X-Forwarded-For / Forwarded mà máy chủ đó thêm vào. Chỉ dùng khi đúng là như vậy.
+        #[arg(long)]
+        proxy: bool,
         /// Không mở máy chủ; ghi phiếu đường dẫn (có mã QR) của từng đảng viên ra TEP.docx và TEP.pdf.
         #[arg(long, value_name = "TEP")]
         links: Option<PathBuf>,
@@ -308,6 +312,7 @@ fn main() -> ExitCode {
             addr,
             url,
             new_key,
+            proxy,
             links,
         } => {
             let opts = hoso::serve::ServeOptions {
@@ -315,6 +320,7 @@ fn main() -> ExitCode {
                 addr,
                 url,
                 new_key,
+                proxy,
             };
             let done = match links {
                 Some(file) => write_links(&opts, &file),

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use chrono::Datelike;
 
 /// The starter of the 2025 forms, written for the review of 2026.
@@ -108,26 +108,18 @@ pub fn write(path: &Path, force: bool, year: i32) -> Result<()> {
     )
 }
 
-/// Writes `text` to `path` whole or not at all (written beside it, then renamed).
+/// Writes `text` to `path` whole or not at all, flushed to the disk.
 pub fn write_file(path: &Path, text: &str) -> Result<()> {
-    let name = path
-        .file_name()
-        .with_context(|| format!("{} không phải tên tệp.", path.display()))?;
-    let tmp = path.with_file_name(format!(
-        ".{}.hoso-tmp-{}",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        bail!(
+    if path.file_name().is_none() {
+        bail!("{} không phải tên tệp.", path.display());
+    }
+    crate::output::durable::write(path, text.as_bytes()).map_err(|e| {
+        anyhow::anyhow!(
             "không ghi được {}: {}.",
             path.display(),
             crate::messages::io_error(&e)
-        );
-    }
-    Ok(())
+        )
+    })
 }
 
 #[cfg(test)]

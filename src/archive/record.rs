@@ -93,19 +93,9 @@ impl Record {
     }
 }
 
-/// Writes `bytes` to `path` through a file beside it renamed into place: a reader sees the old
-/// file or the new one, never half.
+/// Writes `bytes` to `path` durably: a reader, or the disk after a power cut, holds the old file
+/// or the new one, never half.
 pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = path.with_file_name(format!(".{name}.hoso-moi"));
-    let done = fs::write(&tmp, bytes)
-        .and_then(|()| fs::File::open(&tmp)?.sync_all())
-        .and_then(|()| fs::rename(&tmp, path));
-    done.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        anyhow!("không ghi được {}: {}", path.display(), io_error(&e))
-    })
+    crate::output::durable::write(path, bytes)
+        .map_err(|e| anyhow!("không ghi được {}: {}", path.display(), io_error(&e)))
 }

@@ -1,5 +1,5 @@
-//! One zip per cell: the cell's folder as it stands after its build, written beside and renamed
-//! into place, so that a zip is always whole. Its comment names the cell manifest it was made
+//! One zip per cell: the cell's folder as it stands after its build, written durably (beside,
+//! flushed, renamed into place), so that a zip is always whole. Its comment names the cell manifest it was made
 //! from, so that a zip older than its folder (a run stopped between the two) is noticed.
 
 use std::fs::{self, File};
@@ -7,10 +7,12 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
+use zip::result::ZipError;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::messages::io_error;
+use crate::output::durable;
 use crate::output::manifest::{self, sha256};
 
 /// Every file under `dir` as relative paths with `/`, sorted.
@@ -55,20 +57,20 @@ pub fn is_current(zip: &Path, dir: &Path) -> bool {
         .is_some_and(|a| a.comment() == want.as_bytes())
 }
 
-/// Writes `zip` from the folder `dir` (entries under `prefix/`): written beside, then renamed in
-/// place. Returns the zip's checksum.
+/// Writes `zip` from the folder `dir` (entries under `prefix/`) durably: written beside, flushed,
+/// renamed in place. Returns the zip's checksum.
 pub fn write(dir: &Path, prefix: &str, zip: &Path) -> Result<String> {
-    let name = zip
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = zip.with_file_name(format!(".{name}.hoso-moi"));
     let fail =
         |what: &str, p: &Path, e: &dyn std::fmt::Display| anyhow!("{what} {}: {e}", p.display());
-    let result = (|| -> Result<()> {
-        let file = File::create(&tmp).map_err(|e| fail("không tạo được", &tmp, &io_error(&e)))?;
+    let entries = files(dir)?;
+    // a file of the folder that could not be read, told apart from the zip not written
+    let mut unreadable = None;
+    let comment = stamp(dir);
+    let written = durable::write_with(&durable::Os, zip, 0o644, |file| {
         let mut w = ZipWriter::new(BufWriter::new(file));
-        for rel in files(dir)? {
+        for rel in &entries {
+            let bytes =
+                fs::read(dir.join(rel)).inspect_err(|_| unreadable = Some(dir.join(rel)))?;
             // PDFs and .docx packages are compressed already: stored as they are
             let method = if rel.ends_with(".pdf") || rel.ends_with(".docx") {
                 CompressionMethod::Stored
@@ -79,31 +81,30 @@ pub fn write(dir: &Path, prefix: &str, zip: &Path) -> Result<String> {
                 .compression_method(method)
                 .last_modified_time(DateTime::default())
                 .unix_permissions(0o644);
-            let bytes = fs::read(dir.join(&rel))
-                .map_err(|e| fail("không đọc được", &dir.join(&rel), &io_error(&e)))?;
             w.start_file(format!("{prefix}/{rel}"), options)
-                .map_err(|e| fail("không ghi được", &tmp, &e))?;
-            w.write_all(&bytes)
-                .map_err(|e| fail("không ghi được", &tmp, &io_error(&e)))?;
+                .map_err(zip_io)?;
+            w.write_all(&bytes)?;
         }
-        if let Some(s) = stamp(dir) {
-            w.set_comment(s)
-                .map_err(|e| fail("không ghi được", &tmp, &e))?;
+        if let Some(s) = &comment {
+            w.set_comment(s.clone()).map_err(zip_io)?;
         }
-        let buf = w.finish().map_err(|e| fail("không ghi được", &tmp, &e))?;
-        // no fsync: a zip cut short by a power cut does not open, and the next run remakes it
-        buf.into_inner()
-            .map_err(|e| fail("không ghi được", &tmp, &io_error(e.error())))?;
+        let buf = w.finish().map_err(zip_io)?;
+        buf.into_inner().map_err(|e| e.into_error())?;
         Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    let bytes = fs::read(&tmp).map_err(|e| fail("không đọc được", &tmp, &io_error(&e)))?;
-    fs::rename(&tmp, zip).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        fail("không thay được", zip, &io_error(&e))
+    });
+    written.map_err(|e| match &unreadable {
+        Some(p) => fail("không đọc được", p, &io_error(&e)),
+        None => fail("không ghi được", zip, &io_error(&e)),
     })?;
+    // the archive's lock keeps other writers away: what is there now is what was written
+    let bytes = fs::read(zip).map_err(|e| fail("không đọc được", zip, &io_error(&e)))?;
     Ok(sha256(&bytes))
+}
+
+/// A zip library error as an I/O error (its I/O cause kept, so a full disk is named as such).
+fn zip_io(e: ZipError) -> std::io::Error {
+    match e {
+        ZipError::Io(e) => e,
+        other => std::io::Error::other(other.to_string()),
+    }
 }

@@ -71,6 +71,8 @@ pub struct Submission {
     pub at: Pos,
     /// What they wrote.
     pub review: RawSelfReview,
+    /// A digest of the file's text: a member's documents are made again only when it changes.
+    pub digest: u64,
 }
 
 fn pos_of<T>(s: &S<T>) -> Pos {
@@ -88,6 +90,12 @@ pub fn parse(file: &str, text: &str) -> Result<Submission, Diagnostic> {
         member: raw.ma.value.trim().to_string(),
         at: pos_of(&raw.ma),
         review: raw.kiem_diem,
+        digest: {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut h);
+            h.finish()
+        },
     })
 }
 

@@ -5,8 +5,8 @@
 //! interrupted one left. A file edited by hand since it was built is kept, and the new version
 //! is written beside it. Two builds of one folder at once: the second is refused.
 
+pub mod durable;
 pub mod manifest;
-mod swap;
 
 use std::collections::BTreeSet;
 use std::fs::{self, File};
@@ -226,7 +226,9 @@ impl OutputSet {
                     .map_err(|e| failed("không tạo được thư mục", parent, &e))?;
             }
             if fs::hard_link(&from, &to).is_err() {
-                fs::copy(&from, &to).map_err(|e| failed("không chép được", &from, &e))?;
+                fs::copy(&from, &to)
+                    .and_then(|_| File::open(&to)?.sync_all())
+                    .map_err(|e| failed("không chép được", &from, &e))?;
             }
         }
         pause("carried");
@@ -300,7 +302,8 @@ impl OutputSet {
         }
         // the carried file may be a hard link to the live set's: never write through it
         let _ = fs::remove_file(&path);
-        fs::write(&path, bytes).map_err(|e| failed("không ghi được", &path, &e))?;
+        durable::write_new_synced(&durable::Os, &path, bytes)
+            .map_err(|e| failed("không ghi được", &path, &e))?;
         self.outcomes.push(outcome);
         if self.outcomes.len() == 10 {
             pause("writing");
@@ -328,10 +331,16 @@ impl OutputSet {
         }
         pause("manifest");
         let m = self.places.new.join(manifest::FILE_NAME);
-        fs::write(&m, self.manifest.to_bytes()).map_err(|e| failed("không ghi được", &m, &e))?;
+        durable::write_new_synced(&durable::Os, &m, &self.manifest.to_bytes())
+            .map_err(|e| failed("không ghi được", &m, &e))?;
         pause("swap");
-        swap::replace(&self.places.new, &self.places.out, &self.places.old)
-            .map_err(|e| failed("không thay được bộ tệp trong", &self.places.out, &e))?;
+        durable::replace_folder(
+            &durable::Os,
+            &self.places.new,
+            &self.places.out,
+            &self.places.old,
+        )
+        .map_err(|e| failed("không thay được bộ tệp trong", &self.places.out, &e))?;
         self.committed = true;
         pause("swapped");
         // the old set, now in the staging folder's place (or none when there was no old set)

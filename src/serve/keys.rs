@@ -3,8 +3,7 @@
 //! cannot be guessed or altered, and a new key invalidates every link.
 
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
@@ -75,27 +74,14 @@ impl Keys {
             return Ok((Keys { key }, false));
         }
         let key = random::<32>()?;
-        let tmp = path.with_extension("moi");
-        let written = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o600)
-            .open(&tmp)
-            .and_then(|mut f| {
-                f.write_all(hex(&key).as_bytes())?;
-                f.write_all(b"\n")?;
-                f.sync_all()
-            })
-            .and_then(|()| fs::rename(&tmp, &path));
-        written.map_err(|e| {
-            let _ = fs::remove_file(&tmp);
-            format!(
-                "không ghi được tệp khóa {}: {}",
-                path.display(),
-                crate::messages::io_error(&e)
-            )
-        })?;
+        crate::output::durable::write_private(&path, format!("{}\n", hex(&key)).as_bytes())
+            .map_err(|e| {
+                format!(
+                    "không ghi được tệp khóa {}: {}",
+                    path.display(),
+                    crate::messages::io_error(&e)
+                )
+            })?;
         Ok((Keys { key }, true))
     }
 

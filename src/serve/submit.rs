@@ -1,298 +1,95 @@
-//! Sending a self-review back: the fields of the member's form (by the year's regulation), what
-//! they wrote turned into a submission file, checked with the same rules and messages as `hoso
-//! check`, and saved as one file per member beside the data (the previous one kept, with its
-//! time), never by editing the clerk's YAML.
+//! Sending a self-review back: what the member wrote turned into a submission file, checked with
+//! the same rules and messages as `hoso check` against the data as it is on disk now (the
+//! member found by their id, never by a position in an earlier copy of the list).
 
 use std::collections::HashMap;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use super::fields::{Field, Kind, LEVELS, RATINGS};
+use super::live::{self, Loaded};
+use crate::data::Member;
 use crate::data::submissions::{self, Submission};
-use crate::data::{Dossier, Level, Member, Rating};
 use crate::diag::{Diagnostic, Severity};
-use crate::documents::review_form as rf;
-use crate::pipeline::{self, Failure};
-
-/// What an input of the form asks for.
-#[derive(Clone, Debug)]
-pub enum Kind {
-    /// A text of several paragraphs.
-    Text,
-    /// A criterion's or the remedy's level ("xuat_sac", "tot", …).
-    Level,
-    /// A rating ("hoan_thanh_tot", …).
-    Rating,
-    /// Points (0 to `max`, one decimal).
-    Points(u32),
-}
-
-/// One input of the form.
-#[derive(Clone, Debug)]
-pub struct Field {
-    /// The heading it starts, when it is the first of a section.
-    pub heading: Option<&'static str>,
-    /// Its name in the form.
-    pub name: String,
-    /// Its label.
-    pub label: String,
-    /// What it asks for.
-    pub kind: Kind,
-    /// Its value now (from the data or an earlier submission), as the form shows it.
-    pub value: String,
-    /// Where it goes in the data, under the member's `kiem_diem`.
-    pub path: String,
-}
-
-/// The levels of a criterion, as the data writes them and as the page names them.
-pub const LEVELS: [(&str, &str); 4] = [
-    ("xuat_sac", "Xuất sắc"),
-    ("tot", "Tốt"),
-    ("trung_binh", "Trung bình"),
-    ("kem", "Kém"),
-];
-
-/// The ratings, as the data writes them.
-pub const RATINGS: [&str; 4] = [
-    "hoan_thanh_xuat_sac",
-    "hoan_thanh_tot",
-    "hoan_thanh",
-    "khong_hoan_thanh",
-];
-
-fn level_key(l: Option<Level>) -> String {
-    match l {
-        Some(Level::Excellent) => "xuat_sac",
-        Some(Level::Good) => "tot",
-        Some(Level::Average) => "trung_binh",
-        Some(Level::Poor) => "kem",
-        None => "",
-    }
-    .to_string()
-}
-
-fn rating_key(r: Option<Rating>) -> String {
-    r.and_then(|r| Rating::ALL.iter().position(|x| *x == r))
-        .map_or(String::new(), |i| RATINGS[i].to_string())
-}
-
-/// The fields of member `m`'s self-review, filled with what the data holds now.
-pub fn fields(d: &Dossier, m: &Member) -> Vec<Field> {
-    let form = (d.regulation.self_review.form_of)(m);
-    let r = &m.review;
-    let mut out = Vec::new();
-    let mut push = |heading: Option<&'static str>,
-                    name: String,
-                    label: String,
-                    kind: Kind,
-                    value: String,
-                    path: String| {
-        out.push(Field {
-            heading,
-            name,
-            label,
-            kind,
-            value,
-            path,
-        })
-    };
-    for (i, c) in form.criteria.iter().enumerate() {
-        let entry = r.criteria.get(i);
-        push(
-            (i == 0).then_some(rf::SECTION_I),
-            format!("uu_diem_{i}"),
-            format!("{}. {}", i + 1, c.text),
-            Kind::Text,
-            entry.and_then(|e| e.text.clone()).unwrap_or_default(),
-            format!("uu_diem[{i}].noi_dung"),
-        );
-        if c.assessed && form.levels.is_some() {
-            push(
-                None,
-                format!("cap_do_{i}"),
-                "Tự đánh giá về cấp độ thực hiện".into(),
-                Kind::Level,
-                level_key(entry.and_then(|e| e.level)),
-                format!("uu_diem[{i}].cap_do"),
-            );
-        }
-    }
-    let text = |v: &Option<String>| v.clone().unwrap_or_default();
-    push(
-        Some(rf::SECTION_II),
-        "han_che".into(),
-        form.shortcomings[0].into(),
-        Kind::Text,
-        text(&r.shortcomings),
-        "han_che".into(),
-    );
-    push(
-        None,
-        "nguyen_nhan".into(),
-        form.shortcomings[1].into(),
-        Kind::Text,
-        text(&r.causes),
-        "nguyen_nhan".into(),
-    );
-    push(
-        Some(rf::SECTION_III),
-        "khac_phuc".into(),
-        "Kết quả khắc phục".into(),
-        Kind::Text,
-        text(&r.remedy),
-        "khac_phuc".into(),
-    );
-    if form.levels.is_some() {
-        push(
-            None,
-            "cap_do_khac_phuc".into(),
-            "Tự đánh giá về cấp độ khắc phục".into(),
-            Kind::Level,
-            level_key(r.remedy_level),
-            "cap_do_khac_phuc".into(),
-        );
-    }
-    push(
-        Some(rf::SECTION_IV),
-        "giai_trinh".into(),
-        "Giải trình".into(),
-        Kind::Text,
-        text(&r.explanations),
-        "giai_trinh".into(),
-    );
-    push(
-        Some(form.responsibility),
-        "trach_nhiem".into(),
-        "Trách nhiệm của cá nhân".into(),
-        Kind::Text,
-        text(&r.responsibility),
-        "trach_nhiem".into(),
-    );
-    push(
-        Some(rf::SECTION_VI),
-        "phuong_huong".into(),
-        "Phương hướng, biện pháp".into(),
-        Kind::Text,
-        text(&r.direction),
-        "phuong_huong".into(),
-    );
-    if let Some(rating) = d.regulation.self_review.rating {
-        push(
-            Some(rating.heading),
-            "tu_xep_loai_vien_chuc".into(),
-            rating.civil.into(),
-            Kind::Rating,
-            rating_key(r.rating_civil),
-            "tu_xep_loai_vien_chuc".into(),
-        );
-        push(
-            None,
-            "tu_xep_loai_dang_vien".into(),
-            rating.party.into(),
-            Kind::Rating,
-            rating_key(r.rating_party),
-            "tu_xep_loai_dang_vien".into(),
-        );
-    }
-    if let Some(s) = d.regulation.scoring {
-        let (general, tasks) = match &r.score {
-            Some(sc) => (
-                sc.general.text().replace(',', "."),
-                sc.tasks.text().replace(',', "."),
-            ),
-            None => (String::new(), String::new()),
-        };
-        push(
-            Some(s.groups),
-            "diem_chung".into(),
-            format!("Nhóm tiêu chí chung (tối đa {} điểm)", s.general.1.text()),
-            Kind::Points(s.general.1.0 / 10),
-            general,
-            "tu_cham_diem.chung".into(),
-        );
-        push(
-            None,
-            "diem_nhiem_vu".into(),
-            format!(
-                "Nhóm tiêu chí về kết quả thực hiện nhiệm vụ (tối đa {} điểm)",
-                s.tasks.1.text()
-            ),
-            Kind::Points(s.tasks.1.0 / 10),
-            tasks,
-            "tu_cham_diem.nhiem_vu".into(),
-        );
-        push(
-            Some(s.level),
-            "tu_xep_loai_dang_vien".into(),
-            "Mức chất lượng tự đề xuất".into(),
-            Kind::Rating,
-            rating_key(r.rating_party),
-            "tu_xep_loai_dang_vien".into(),
-        );
-    }
-    out
-}
+use crate::pipeline;
 
 /// A YAML string: JSON's quoting, which YAML reads the same.
 fn quoted(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// Points as a number: "27,5" or "27.5" → 27.5 (one decimal at most).
-fn points(s: &str) -> Option<String> {
+/// Points as a number: "27,5" or "27.5" → 27.5 (one decimal at most), in tenths.
+fn tenths(s: &str) -> Option<u32> {
     let t = s.trim().replace(',', ".");
     let v: f64 = t.parse().ok()?;
-    (v.is_finite() && v >= 0.0 && (v * 10.0 - (v * 10.0).round()).abs() < 1e-9).then(|| {
-        let tenths = (v * 10.0).round() as i64;
-        match tenths % 10 {
-            0 => (tenths / 10).to_string(),
-            t => format!("{}.{t}", tenths / 10),
-        }
-    })
+    (v.is_finite() && (0.0..1e6).contains(&v) && (v * 10.0 - (v * 10.0).round()).abs() < 1e-9)
+        .then(|| (v * 10.0).round() as u32)
 }
 
+/// Tenths as YAML writes the number: 275 → "27.5".
+fn number(t: u32) -> String {
+    match t % 10 {
+        0 => (t / 10).to_string(),
+        d => format!("{}.{d}", t / 10),
+    }
+}
+
+/// One group of a score as sent: its key in the data, the points of each input (in tenths),
+/// the inputs.
+struct Group<'a> {
+    key: &'static str,
+    values: Vec<Option<u32>>,
+    fields: Vec<&'a Field>,
+}
+
+impl Group<'_> {
+    fn new(key: &'static str) -> Self {
+        Group {
+            key,
+            values: Vec::new(),
+            fields: Vec::new(),
+        }
+    }
+}
+
+/// The form's values by field name, as sent (line ends as the data writes them).
+pub type Form = HashMap<String, String>;
+
 /// What the member sent, as a submission file's text; or the fields that cannot be read, with
-/// why.
+/// why. Only the inputs the page asked for are read.
 pub fn to_yaml(
     fields: &[Field],
-    form: &HashMap<String, String>,
+    form: &Form,
     m: &Member,
     when: &str,
 ) -> Result<String, Vec<(String, String)>> {
     let get = |name: &str| {
         form.get(name)
-            .map(|v| v.replace("\r\n", "\n"))
+            .map(|v| v.replace("\r\n", "\n").trim().to_string())
             .unwrap_or_default()
     };
+    let asked: Vec<&Field> = fields.iter().filter(|f| f.asked()).collect();
     let mut errors = Vec::new();
-    let mut lines = vec![
-        format!(
-            "# Bản tự kiểm điểm của đ/c {}, gửi qua trang web lúc {when}.",
-            m.full_name
-        ),
-        format!("ma: {}", quoted(&m.id)),
-        format!("gui_luc: {}", quoted(when)),
-        "kiem_diem:".to_string(),
-    ];
-    // section I: one entry per criterion, in order
+    let mut body: Vec<String> = Vec::new();
+    // section I: one entry per criterion, in order, when any of them is written
     let criteria: Vec<&Field> = fields
         .iter()
         .filter(|f| f.name.starts_with("uu_diem_"))
         .collect();
-    let any_criterion = fields
+    let in_section_i = |f: &Field| {
+        f.name.starts_with("uu_diem_")
+            || f.name.starts_with("cap_do_") && f.name != "cap_do_khac_phuc"
+    };
+    if asked
         .iter()
-        .filter(|f| {
-            f.name.starts_with("uu_diem_")
-                || f.name.starts_with("cap_do_") && f.name != "cap_do_khac_phuc"
-        })
-        .any(|f| !get(&f.name).trim().is_empty());
-    if any_criterion {
-        lines.push("  uu_diem:".into());
-        for (i, _) in criteria.iter().enumerate() {
+        .any(|f| in_section_i(f) && !get(&f.name).is_empty())
+    {
+        body.push("  uu_diem:".into());
+        for i in 0..criteria.len() {
             let text = get(&format!("uu_diem_{i}"));
             let level = get(&format!("cap_do_{i}"));
             let mut entry = Vec::new();
-            if !text.trim().is_empty() {
-                entry.push(format!("noi_dung: {}", quoted(text.trim())));
+            if !text.is_empty() {
+                entry.push(format!("noi_dung: {}", quoted(&text)));
             }
             if !level.is_empty() {
                 if LEVELS.iter().any(|(k, _)| *k == level) {
@@ -304,66 +101,105 @@ pub fn to_yaml(
                     ));
                 }
             }
-            lines.push(format!("    - {{ {} }}", entry.join(", ")));
+            body.push(format!("    - {{ {} }}", entry.join(", ")));
         }
     }
-    let mut score: Vec<(String, String)> = Vec::new();
-    for f in fields {
-        if f.name.starts_with("uu_diem_")
-            || f.name.starts_with("cap_do_") && f.name != "cap_do_khac_phuc"
-        {
-            continue;
-        }
+    // scores, by group: a total, or one per criterion of the table
+    let mut groups = [Group::new("chung"), Group::new("nhiem_vu")];
+    for f in asked.iter().filter(|f| !in_section_i(f)) {
         let v = get(&f.name);
-        let v = v.trim();
-        if v.is_empty() {
-            continue;
-        }
         match f.kind {
-            Kind::Text => lines.push(format!("  {}: {}", f.name, quoted(v))),
-            Kind::Level if LEVELS.iter().any(|(k, _)| *k == v) => {
-                lines.push(format!("  {}: {v}", f.name))
+            Kind::Points(max) => {
+                let g = usize::from(f.path.starts_with("tu_cham_diem.nhiem_vu"));
+                groups[g].fields.push(f);
+                let p = if v.is_empty() {
+                    None
+                } else {
+                    match tenths(&v) {
+                        Some(t) if t <= max.0 => Some(t),
+                        Some(_) => {
+                            errors.push((f.name.clone(), format!("tối đa {} điểm.", max.text())));
+                            None
+                        }
+                        None => {
+                            errors.push((
+                                f.name.clone(),
+                                format!(
+                                    "điểm là một số từ 0 đến {}, lẻ nhiều nhất một chữ số thập phân (ví dụ 17 hoặc 17,5).",
+                                    max.text()
+                                ),
+                            ));
+                            None
+                        }
+                    }
+                };
+                groups[g].values.push(p);
             }
-            Kind::Rating if RATINGS.contains(&v) => lines.push(format!("  {}: {v}", f.name)),
+            _ if v.is_empty() => {}
+            Kind::Text => body.push(format!("  {}: {}", f.name, quoted(&v))),
+            Kind::Level if LEVELS.iter().any(|(k, _)| *k == v) => {
+                body.push(format!("  {}: {v}", f.name))
+            }
+            Kind::Rating if RATINGS.contains(&v.as_str()) => {
+                body.push(format!("  {}: {v}", f.name))
+            }
             Kind::Level | Kind::Rating => {
                 errors.push((f.name.clone(), "chọn một mức trong danh sách.".into()))
             }
-            Kind::Points(max) => match points(v) {
-                Some(p) if p.parse::<f64>().is_ok_and(|x| x <= f64::from(max)) => {
-                    score.push((f.name.clone(), p))
-                }
-                Some(_) => errors.push((f.name.clone(), format!("tối đa {max} điểm."))),
-                None => errors.push((
-                    f.name.clone(),
-                    format!("điểm là một số từ 0 đến {max}, lẻ nhiều nhất một chữ số thập phân (ví dụ 27 hoặc 27,5)."),
-                )),
-            },
         }
     }
-    match score.as_slice() {
-        [] => {}
-        [(a, x), (b, y)] if a == "diem_chung" && b == "diem_nhiem_vu" => {
-            lines.push(format!("  tu_cham_diem: {{ chung: {x}, nhiem_vu: {y} }}"))
-        }
-        [(name, _)] if !errors.iter().any(|(n, _)| n.starts_with("diem_")) => {
-            let other = if name == "diem_chung" {
-                "diem_nhiem_vu"
-            } else {
-                "diem_chung"
+    let typed = groups
+        .iter()
+        .flat_map(|g| &g.values)
+        .filter(|p| p.is_some())
+        .count();
+    let asked_points: usize = groups.iter().map(|g| g.values.len()).sum();
+    if typed > 0 && errors.iter().all(|(n, _)| !n.starts_with("diem_")) {
+        if typed < asked_points {
+            // a score is all its parts or none: the totals are computed from them
+            for g in &groups {
+                for (v, f) in g.values.iter().zip(&g.fields) {
+                    if v.is_none() {
+                        errors.push((
+                            f.name.clone(),
+                            "ghi điểm của mọi tiêu chí (hoặc để trống tất cả).".into(),
+                        ));
+                    }
+                }
+            }
+        } else {
+            let group = |g: &Group| {
+                let rows = g.fields.iter().any(|f| f.path.ends_with(']'));
+                let nums: Vec<String> = g.values.iter().map(|v| number(v.unwrap_or(0))).collect();
+                if rows {
+                    format!("{}: [{}]", g.key, nums.join(", "))
+                } else {
+                    format!("{}: {}", g.key, nums.join(""))
+                }
             };
-            errors.push((
-                other.to_string(),
-                "ghi điểm của cả hai nhóm tiêu chí.".into(),
+            body.push(format!(
+                "  tu_cham_diem: {{ {}, {} }}",
+                group(&groups[0]),
+                group(&groups[1])
             ));
         }
-        _ => {}
     }
     if !errors.is_empty() {
         return Err(errors);
     }
-    if lines.len() == 4 {
+    if body.is_empty() {
         return Err(vec![(String::new(), "chưa có nội dung nào để gửi.".into())]);
     }
+    let mut lines = vec![
+        format!(
+            "# Bản tự kiểm điểm của đ/c {}, gửi qua trang web lúc {when}.",
+            m.full_name
+        ),
+        format!("ma: {}", quoted(&m.id)),
+        format!("gui_luc: {}", quoted(when)),
+        "kiem_diem:".to_string(),
+    ];
+    lines.extend(body);
     let mut text = lines.join("\n");
     text.push('\n');
     Ok(text)
@@ -371,17 +207,24 @@ pub fn to_yaml(
 
 /// What checking a submission found: errors by field name (the empty name for the whole), and
 /// notes (a field the data file already has, which wins).
-#[derive(Default, Debug)]
-pub struct Checked {
+#[derive(Default)]
+pub struct Verdict {
     /// Errors, by field name.
     pub errors: Vec<(String, String)>,
     /// Warnings to show.
     pub notes: Vec<String>,
+    /// The data with every submission, this one included, when it passed every check.
+    pub loaded: Option<Loaded>,
 }
 
-/// The file of member `id`'s submission for the data file at `data`.
-pub fn file_for(data: &Path, id: &str) -> PathBuf {
-    submissions::folder_for(data).join(format!("{id}.yaml"))
+impl Verdict {
+    /// A verdict of one error about the whole submission.
+    pub fn refused(message: impl Into<String>) -> Verdict {
+        Verdict {
+            errors: vec![(String::new(), message.into())],
+            ..Verdict::default()
+        }
+    }
 }
 
 /// Maps a diagnostic's path under the member's `kiem_diem` to the form's field name.
@@ -399,58 +242,74 @@ fn field_of(fields: &[Field], rest: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Checks member `m`'s submission `text` against the data file at `data` as `hoso check` would
-/// with it in place of their earlier one.
-pub fn check(data: &Path, m: &Member, index: usize, text: &str, fields: &[Field]) -> Checked {
-    let target = file_for(data, &m.id);
+/// The position of member `id` in the data file's list, as its diagnostics' paths name it.
+fn index_in(text: &str, id: &str) -> Option<usize> {
+    #[derive(serde::Deserialize)]
+    struct Ids {
+        #[serde(default)]
+        dang_vien: Vec<Id>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Id {
+        #[serde(default)]
+        ma: Option<String>,
+    }
+    let ids: Ids = serde_saphyr::from_str(text).ok()?;
+    ids.dang_vien
+        .iter()
+        .position(|m| m.ma.as_deref().map(str::trim) == Some(id))
+}
+
+/// Checks member `id`'s submission `text` against the data file at `data` as `hoso check`
+/// would with it in place of their earlier one. `before` are the errors the data had already
+/// (not this submission's doing).
+pub fn check(
+    data: &Path,
+    id: &str,
+    text: &str,
+    fields: &[Field],
+    before: &[Diagnostic],
+) -> Verdict {
+    let target = super::store::file_for(data, id);
     let label = target.display().to_string();
     let mine = match submissions::parse(&label, text) {
         Ok(s) => s,
-        Err(d) => {
-            return Checked {
-                errors: vec![(String::new(), d.message)],
-                notes: Vec::new(),
-            };
-        }
+        Err(d) => return Verdict::refused(d.message),
     };
     let bytes = match pipeline::read_input(data) {
         Ok(b) => b,
         Err(_) => {
-            return Checked {
-                errors: vec![(
-                    String::new(),
-                    "không đọc được tệp dữ liệu của chi bộ; báo thư ký chi bộ.".into(),
-                )],
-                notes: Vec::new(),
-            };
+            return Verdict::refused("không đọc được tệp dữ liệu của chi bộ; báo thư ký chi bộ.");
         }
+    };
+    let Some(index) = std::str::from_utf8(&bytes)
+        .ok()
+        .and_then(|t| index_in(t, id))
+    else {
+        return Verdict::refused(
+            "tệp dữ liệu của chi bộ vừa thay đổi và không còn tên đồng chí; báo thư ký chi bộ.",
+        );
     };
     let base = format!("dang_vien[{index}].kiem_diem");
     let member = format!("dang_vien[{index}]");
-    // the data with the others' submissions, then with this one too: an error about this
-    // member that only the second has is this submission's doing
-    let run = |with: Option<Submission>| -> Vec<Diagnostic> {
-        let (mut subs, errors) = pipeline::submissions_of(data);
-        subs.retain(|s: &Submission| s.member != m.id);
-        subs.extend(with);
-        match pipeline::load_and_check(&data.display().to_string(), &bytes, (subs, errors)) {
-            Ok(c) => c.warnings,
-            Err(Failure::Data(d, _)) => d,
-            Err(_) => Vec::new(),
-        }
+    let (mut subs, errors) = pipeline::submissions_of(data);
+    subs.retain(|s: &Submission| s.member != id);
+    subs.push(mine);
+    let (diags, loaded) = match live::load_from(&data.display().to_string(), &bytes, (subs, errors))
+    {
+        Ok(l) => (l.warnings.clone(), Some(l)),
+        Err(d) => (d, None),
     };
-    let before: Vec<(String, String)> = run(None)
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| (d.path, d.message))
-        .collect();
-    let diags = run(Some(mine));
-    let mut out = Checked::default();
+    let already = |d: &Diagnostic| {
+        before
+            .iter()
+            .any(|b| b.severity == Severity::Error && b.path == d.path && b.message == d.message)
+    };
+    let mut out = Verdict::default();
     for d in diags {
         let about_me = d.path == base || d.path.starts_with(&format!("{base}."));
-        let new_about_member = (d.path == member || d.path.starts_with(&format!("{member}.")))
-            && !before.contains(&(d.path.clone(), d.message.clone()));
-        if d.severity == Severity::Error && (d.file == label || new_about_member) {
+        let about_member = d.path == member || d.path.starts_with(&format!("{member}."));
+        if d.severity == Severity::Error && (d.file == label || about_member && !already(&d)) {
             let rest = d.path.strip_prefix(&format!("{base}.")).unwrap_or("");
             let mut message = d.message.clone();
             if let Some(h) = &d.hint {
@@ -461,30 +320,8 @@ pub fn check(data: &Path, m: &Member, index: usize, text: &str, fields: &[Field]
             out.notes.push(d.message.clone());
         }
     }
-    out
-}
-
-/// Saves member `id`'s submission for the data file at `data`, whole or not at all; the earlier
-/// one is kept in `cu/` under its time.
-pub fn save(data: &Path, id: &str, text: &str, stamp: &str) -> Result<(), String> {
-    let target = file_for(data, id);
-    let dir = submissions::folder_for(data);
-    let io = |what: &str, p: &Path, e: std::io::Error| {
-        format!("{what} {}: {}", p.display(), crate::messages::io_error(&e))
-    };
-    fs::create_dir_all(dir.join("cu")).map_err(|e| io("không tạo được thư mục", &dir, e))?;
-    if target.exists() {
-        let old = dir.join("cu").join(format!("{id}-{stamp}.yaml"));
-        if fs::hard_link(&target, &old).is_err() {
-            fs::copy(&target, &old).map_err(|e| io("không chép được", &target, e))?;
-        }
+    if out.errors.is_empty() {
+        out.loaded = loaded;
     }
-    let tmp = dir.join(format!(".{id}.yaml.moi"));
-    let written = fs::write(&tmp, text)
-        .and_then(|()| fs::File::open(&tmp)?.sync_all())
-        .and_then(|()| fs::rename(&tmp, &target));
-    written.map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        io("không ghi được", &target, e)
-    })
+    out
 }

@@ -172,7 +172,7 @@ fn a_member_downloads_fills_and_sends_in_chromium_and_the_clerk_sees_it() {
                 .contains("Đã nhận bản tự kiểm điểm")
         );
         std::fs::write(shots.join("2-da-gui.png"), c.screenshot().await.unwrap()).unwrap();
-        assert!(hoso::serve::submit::file_for(&data, &m.id).is_file());
+        assert!(hoso::serve::store::file_for(&data, &m.id).is_file());
 
         // the clerk's page shows it
         c.goto(&server.clerk).await.unwrap();
