@@ -247,45 +247,120 @@ pub async fn member_post(
             return member_page(&app, &snap, &id, Some(&form), &v, false);
         }
     };
-    // one send at a time: each is checked against the data as it is on disk, saved, and what
-    // it checked becomes the data the server shows
-    let _one = app.sending.lock().await;
-    let app2 = app.clone();
-    let id2 = id.clone();
-    let outcome = tokio::task::spawn_blocking(move || {
-        let read = Stamp::now(&app2.live.data);
-        let now_snap = app2.live.snapshot();
-        let before = if now_snap.broken {
-            now_snap.problems.clone()
-        } else {
-            Vec::new()
-        };
-        let mut verdict = submit::check(&app2.live.data, &id2, &yaml, &fields, &before);
-        if !verdict.errors.is_empty() {
-            return Ok(verdict);
-        }
-        app2.store.save(&id2, &yaml, now)?;
-        if let Some(loaded) = verdict.loaded.take() {
-            app2.live.install(&read, loaded);
-        }
-        Ok::<Verdict, String>(verdict)
-    })
-    .await;
-    drop(_one);
+    let (reply, answer) = tokio::sync::oneshot::channel();
+    app.queue
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(Pending {
+            id: id.clone(),
+            text: yaml,
+            fields,
+            now,
+            reply,
+        });
+    let outcome = answered(&app, answer).await;
     match outcome {
-        Ok(Ok(v)) if v.errors.is_empty() => {
+        Some(Ok(v)) if v.errors.is_empty() => {
             let snap = app.live.snapshot();
             member_page(&app, &snap, &id, None, &v, true)
         }
-        Ok(Ok(v)) => member_page(&app, &snap, &id, Some(&form), &v, false),
-        Ok(Err(e)) => {
+        Some(Ok(v)) => member_page(&app, &snap, &id, Some(&form), &v, false),
+        Some(Err(e)) => {
             eprintln!("lỗi: {e}");
             let v = Verdict::refused(
                 "không lưu được bản gửi; nội dung vẫn còn dưới đây, hãy thử gửi lại sau ít phút hoặc báo thư ký chi bộ.",
             );
             member_page(&app, &snap, &id, Some(&form), &v, false)
         }
-        Err(_) => html(StatusCode::INTERNAL_SERVER_ERROR, pages::server_error()),
+        None => html(StatusCode::INTERNAL_SERVER_ERROR, pages::server_error()),
+    }
+}
+
+/// A send waiting to be checked and saved.
+pub struct Pending {
+    id: String,
+    text: String,
+    fields: Vec<fields::Field>,
+    now: chrono::NaiveDateTime,
+    reply: tokio::sync::oneshot::Sender<Result<Verdict, String>>,
+}
+
+/// Waits for the send behind `answer` to be checked and saved. Sends are committed in batches,
+/// one batch at a time: whoever holds the turn takes every send waiting (at most one per member;
+/// a member's next send goes in the next batch), checks them with one check of the whole cell,
+/// saves those that pass, and answers each. So fifty members sending at once cost a few checks
+/// of the cell, not fifty, and no two saves ever race. The work runs in a task of its own: a
+/// member who closes the page while waiting does not leave their send unsaved.
+async fn answered(
+    app: &Arc<App>,
+    answer: tokio::sync::oneshot::Receiver<Result<Verdict, String>>,
+) -> Option<Result<Verdict, String>> {
+    let app = app.clone();
+    tokio::spawn(async move {
+        let _turn = app.sending.lock().await;
+        loop {
+            let batch = take_batch(&app);
+            if batch.is_empty() {
+                break;
+            }
+            let app = app.clone();
+            let _ = tokio::task::spawn_blocking(move || commit(&app, batch)).await;
+        }
+    });
+    answer.await.ok()
+}
+
+/// The sends waiting, at most one per member, in the order they came.
+fn take_batch(app: &App) -> Vec<Pending> {
+    let mut queue = app.queue.lock().unwrap_or_else(|e| e.into_inner());
+    let mut batch: Vec<Pending> = Vec::new();
+    let mut rest = Vec::new();
+    for p in queue.drain(..) {
+        if batch.iter().any(|b| b.id == p.id) {
+            rest.push(p);
+        } else {
+            batch.push(p);
+        }
+    }
+    *queue = rest;
+    batch
+}
+
+/// Checks a batch of sends against the data on disk, saves those that pass, puts the data they
+/// were checked with in place when all of it passed and was saved, then answers each.
+fn commit(app: &App, batch: Vec<Pending>) {
+    let read = Stamp::now(&app.live.data);
+    let now = app.live.snapshot();
+    let before = if now.broken {
+        now.problems.clone()
+    } else {
+        Vec::new()
+    };
+    let sent: Vec<submit::Sent> = batch
+        .iter()
+        .map(|p| submit::Sent {
+            id: &p.id,
+            text: &p.text,
+            fields: &p.fields,
+        })
+        .collect();
+    let (verdicts, loaded) = submit::check_all(&app.live.data, &sent, &before);
+    let mut answers = Vec::new();
+    let mut all_saved = true;
+    for (p, v) in batch.iter().zip(verdicts) {
+        let r = if v.errors.is_empty() {
+            app.store.save(&p.id, &p.text, p.now).map(|()| v)
+        } else {
+            Ok(v)
+        };
+        all_saved &= r.is_ok();
+        answers.push(r);
+    }
+    if all_saved && let Some(l) = loaded {
+        app.live.install(&read, l);
+    }
+    for (p, r) in batch.into_iter().zip(answers) {
+        let _ = p.reply.send(r);
     }
 }
 

@@ -58,7 +58,9 @@ pub struct App {
     store: Store,
     keys: Keys,
     limiter: Limiter,
-    /// One send checked and saved at a time.
+    /// Sends waiting to be checked and saved.
+    queue: std::sync::Mutex<Vec<handlers::Pending>>,
+    /// The turn to check and save the sends waiting: one batch at a time.
     sending: tokio::sync::Mutex<()>,
     /// Trust the reverse proxy's forwarded address.
     behind_proxy: bool,
@@ -193,6 +195,9 @@ pub fn run(opts: &ServeOptions) -> Result<(), crate::pipeline::Failure> {
             d.members.len(),
             d.year
         );
+        if opts.url.is_some() {
+            println!("Lắng nghe: http://{bound}");
+        }
         println!("Trang của thư ký: {base}{}", clerk_path(&keys, d.year));
         println!(
             "Đường dẫn của từng đảng viên có trên trang thư ký; «hoso serve {} --links PHIEU» in phiếu có mã QR để phát.",
@@ -209,6 +214,7 @@ pub fn run(opts: &ServeOptions) -> Result<(), crate::pipeline::Failure> {
             store: Store::open(&opts.data),
             keys,
             limiter: Limiter::default(),
+            queue: std::sync::Mutex::new(Vec::new()),
             sending: tokio::sync::Mutex::new(()),
             behind_proxy: opts.proxy,
             secure: base.starts_with("https://"),

@@ -1,14 +1,15 @@
 //! The submissions store: what members sent, one file per member beside the data
-//! (`chi-bo.bai-gui/<ma>.yaml`), each version kept. A member's sends are taken one at a time; each
-//! file is written durably (unique temporary file, flushed, renamed, folder flushed), and the
+//! (`chi-bo.bai-gui/<ma>.yaml`), each version kept. Sends are saved one at a time (the server
+//! holds one lock around the check and the save of a send, which also keeps two sends of one
+//! member apart); each file is written durably (unique temporary file, flushed, renamed, folder flushed), and the
 //! version it replaces is kept under a name no other send can take (`cu/<ma>-<time>-<n>.yaml`,
 //! the time to the microsecond). What members did on the page (opened, downloaded, sent) is kept
 //! on disk too, beside the key file, so that the clerk's page survives a restart.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
@@ -51,8 +52,6 @@ pub fn file_for(data: &Path, id: &str) -> PathBuf {
 /// The submissions of one data file.
 pub struct Store {
     data: PathBuf,
-    /// One lock per member: a member's sends (a double tap, two tabs) are saved one at a time.
-    members: Mutex<HashMap<String, Arc<tokio::sync::Mutex<()>>>>,
     activity: Mutex<BTreeMap<String, Activity>>,
     /// The activity changed since it was last written.
     dirty: AtomicBool,
@@ -71,7 +70,6 @@ impl Store {
             .unwrap_or_default();
         Store {
             data: data.to_path_buf(),
-            members: Mutex::new(HashMap::new()),
             activity: Mutex::new(activity),
             dirty: AtomicBool::new(false),
         }
@@ -82,18 +80,8 @@ impl Store {
         &self.data
     }
 
-    /// Member `id`'s lock: held while one of their sends is checked and saved.
-    pub fn lock_of(&self, id: &str) -> Arc<tokio::sync::Mutex<()>> {
-        self.members
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .entry(id.to_string())
-            .or_default()
-            .clone()
-    }
-
     /// Saves member `id`'s submission `text` durably; the version it replaces is kept in `cu/`
-    /// under a name of its own. Call with the member's lock held.
+    /// under a name of its own. Call with the server's send lock held.
     pub fn save(&self, id: &str, text: &str, now: NaiveDateTime) -> Result<(), String> {
         let target = file_for(&self.data, id);
         let dir = submissions::folder_for(&self.data);

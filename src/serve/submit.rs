@@ -207,14 +207,12 @@ pub fn to_yaml(
 
 /// What checking a submission found: errors by field name (the empty name for the whole), and
 /// notes (a field the data file already has, which wins).
-#[derive(Default)]
+#[derive(Default, Clone, Debug)]
 pub struct Verdict {
     /// Errors, by field name.
     pub errors: Vec<(String, String)>,
     /// Warnings to show.
     pub notes: Vec<String>,
-    /// The data with every submission, this one included, when it passed every check.
-    pub loaded: Option<Loaded>,
 }
 
 impl Verdict {
@@ -225,6 +223,16 @@ impl Verdict {
             ..Verdict::default()
         }
     }
+}
+
+/// One send to check: the member, what they sent as a submission file, their form's inputs.
+pub struct Sent<'a> {
+    /// The member's id.
+    pub id: &'a str,
+    /// The submission file's text.
+    pub text: &'a str,
+    /// The inputs of their form.
+    pub fields: &'a [Field],
 }
 
 /// Maps a diagnostic's path under the member's `kiem_diem` to the form's field name.
@@ -242,8 +250,8 @@ fn field_of(fields: &[Field], rest: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The position of member `id` in the data file's list, as its diagnostics' paths name it.
-fn index_in(text: &str, id: &str) -> Option<usize> {
+/// The position of each member in the data file's list, by id, as diagnostics' paths name them.
+fn positions(text: &str) -> HashMap<String, usize> {
     #[derive(serde::Deserialize)]
     struct Ids {
         #[serde(default)]
@@ -254,47 +262,57 @@ fn index_in(text: &str, id: &str) -> Option<usize> {
         #[serde(default)]
         ma: Option<String>,
     }
-    let ids: Ids = serde_saphyr::from_str(text).ok()?;
-    ids.dang_vien
-        .iter()
-        .position(|m| m.ma.as_deref().map(str::trim) == Some(id))
+    let Ok(ids) = serde_saphyr::from_str::<Ids>(text) else {
+        return HashMap::new();
+    };
+    let mut out = HashMap::new();
+    for (i, m) in ids.dang_vien.iter().enumerate() {
+        if let Some(id) = &m.ma {
+            out.entry(id.trim().to_string()).or_insert(i);
+        }
+    }
+    out
 }
 
-/// Checks member `id`'s submission `text` against the data file at `data` as `hoso check`
-/// would with it in place of their earlier one. `before` are the errors the data had already
-/// (not this submission's doing).
-pub fn check(
+/// Checks several members' sends at once (at most one per member) against the data file at
+/// `data`, as `hoso check` would with each in place of that member's earlier one: one check
+/// of the whole cell for all of them. `before` are the errors the data had already (not the
+/// sends' doing). Returns a verdict for each send, and the data with every submission when all
+/// of it passed every check.
+pub fn check_all(
     data: &Path,
-    id: &str,
-    text: &str,
-    fields: &[Field],
+    sent: &[Sent],
     before: &[Diagnostic],
-) -> Verdict {
-    let target = super::store::file_for(data, id);
-    let label = target.display().to_string();
-    let mine = match submissions::parse(&label, text) {
-        Ok(s) => s,
-        Err(d) => return Verdict::refused(d.message),
-    };
+) -> (Vec<Verdict>, Option<Loaded>) {
+    let mut verdicts = vec![Verdict::default(); sent.len()];
     let bytes = match pipeline::read_input(data) {
         Ok(b) => b,
         Err(_) => {
-            return Verdict::refused("không đọc được tệp dữ liệu của chi bộ; báo thư ký chi bộ.");
+            let v = Verdict::refused("không đọc được tệp dữ liệu của chi bộ; báo thư ký chi bộ.");
+            return (vec![v; sent.len()], None);
         }
     };
-    let Some(index) = std::str::from_utf8(&bytes)
-        .ok()
-        .and_then(|t| index_in(t, id))
-    else {
-        return Verdict::refused(
-            "tệp dữ liệu của chi bộ vừa thay đổi và không còn tên đồng chí; báo thư ký chi bộ.",
-        );
-    };
-    let base = format!("dang_vien[{index}].kiem_diem");
-    let member = format!("dang_vien[{index}]");
+    let at = positions(std::str::from_utf8(&bytes).unwrap_or(""));
+    let labels: Vec<String> = sent
+        .iter()
+        .map(|s| super::store::file_for(data, s.id).display().to_string())
+        .collect();
+    let mut mine = Vec::new();
+    for (i, s) in sent.iter().enumerate() {
+        if !at.contains_key(s.id) {
+            verdicts[i] = Verdict::refused(
+                "tệp dữ liệu của chi bộ vừa thay đổi và không còn tên đồng chí; báo thư ký chi bộ.",
+            );
+            continue;
+        }
+        match submissions::parse(&labels[i], s.text) {
+            Ok(sub) => mine.push(sub),
+            Err(d) => verdicts[i] = Verdict::refused(d.message),
+        }
+    }
     let (mut subs, errors) = pipeline::submissions_of(data);
-    subs.retain(|s: &Submission| s.member != id);
-    subs.push(mine);
+    subs.retain(|s: &Submission| !sent.iter().any(|x| x.id == s.member));
+    subs.extend(mine);
     let (diags, loaded) = match live::load_from(&data.display().to_string(), &bytes, (subs, errors))
     {
         Ok(l) => (l.warnings.clone(), Some(l)),
@@ -305,23 +323,29 @@ pub fn check(
             .iter()
             .any(|b| b.severity == Severity::Error && b.path == d.path && b.message == d.message)
     };
-    let mut out = Verdict::default();
     for d in diags {
-        let about_me = d.path == base || d.path.starts_with(&format!("{base}."));
-        let about_member = d.path == member || d.path.starts_with(&format!("{member}."));
-        if d.severity == Severity::Error && (d.file == label || about_member && !already(&d)) {
-            let rest = d.path.strip_prefix(&format!("{base}.")).unwrap_or("");
-            let mut message = d.message.clone();
-            if let Some(h) = &d.hint {
-                message = format!("{message} ({h})");
+        for (i, s) in sent.iter().enumerate() {
+            let Some(index) = at.get(s.id) else {
+                continue;
+            };
+            let base = format!("dang_vien[{index}].kiem_diem");
+            let member = format!("dang_vien[{index}]");
+            let about_me = d.path == base || d.path.starts_with(&format!("{base}."));
+            let about_member = d.path == member || d.path.starts_with(&format!("{member}."));
+            if d.severity == Severity::Error
+                && (d.file == labels[i] || about_member && !already(&d))
+            {
+                let rest = d.path.strip_prefix(&format!("{base}.")).unwrap_or("");
+                let mut message = d.message.clone();
+                if let Some(h) = &d.hint {
+                    message = format!("{message} ({h})");
+                }
+                verdicts[i].errors.push((field_of(s.fields, rest), message));
+            } else if d.severity == Severity::Warning && about_me && d.file != labels[i] {
+                verdicts[i].notes.push(d.message.clone());
             }
-            out.errors.push((field_of(fields, rest), message));
-        } else if d.severity == Severity::Warning && about_me && d.file != label {
-            out.notes.push(d.message.clone());
         }
     }
-    if out.errors.is_empty() {
-        out.loaded = loaded;
-    }
-    out
+    let all_pass = verdicts.iter().all(|v| v.errors.is_empty());
+    (verdicts, loaded.filter(|_| all_pass))
 }

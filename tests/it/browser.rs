@@ -40,13 +40,11 @@ fn screenshots() -> PathBuf {
 
 #[test]
 fn a_member_downloads_fills_and_sends_in_chromium_and_the_clerk_sees_it() {
-    let driver_bin = ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"]
-        .into_iter()
-        .find(|p| Path::new(p).exists())
-        .expect("chromedriver is installed (Debian: apt-get install chromium chromium-driver)");
+    require("chromium", "chromium");
+    let driver_bin = require("chromedriver", "chromium-driver");
     let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("chi-bo.yaml");
-    std::fs::copy(fixture_2025(), &data).unwrap();
+    // a member under the cell's criteria table whose self-review the cell has not written
+    let data = fixture_2025_unscored(tmp.path());
     let downloads = tmp.path().join("tai-ve");
     std::fs::create_dir_all(&downloads).unwrap();
     let server = Server::start(&data);
@@ -158,6 +156,29 @@ fn a_member_downloads_fills_and_sends_in_chromium_and_the_clerk_sees_it() {
             .send_keys("Dự giờ ít nhất hai tiết mỗi tháng.")
             .await
             .unwrap();
+        // one score per criterion of the cell's table; the totals are computed
+        for (field, points) in [
+            ("diem_chung_0", "18,5"),
+            ("diem_chung_1", "7"),
+            ("diem_chung_2", "1,5"),
+            ("diem_nhiem_vu_0", "46"),
+            ("diem_nhiem_vu_1", "14"),
+        ] {
+            c.find(Locator::Css(&format!("#{field}")))
+                .await
+                .unwrap()
+                .send_keys(points)
+                .await
+                .unwrap();
+        }
+        c.find(Locator::Css(
+            "#tu_xep_loai_dang_vien option[value=hoan_thanh_tot]",
+        ))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
         c.find(Locator::Css("#gui"))
             .await
             .unwrap()
@@ -173,6 +194,14 @@ fn a_member_downloads_fills_and_sends_in_chromium_and_the_clerk_sees_it() {
         );
         std::fs::write(shots.join("2-da-gui.png"), c.screenshot().await.unwrap()).unwrap();
         assert!(hoso::serve::store::file_for(&data, &m.id).is_file());
+        let total = c
+            .find(Locator::Css("#tong-diem"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(total.contains("Tổng điểm 87/100"), "{total}");
 
         // the clerk's page shows it
         c.goto(&server.clerk).await.unwrap();
@@ -194,4 +223,29 @@ fn a_member_downloads_fills_and_sends_in_chromium_and_the_clerk_sees_it() {
         .unwrap();
         c.close().await.unwrap();
     });
+    // the built form prints each criterion's score
+    let o = hoso(
+        tmp.path(),
+        &[
+            "build",
+            "chi-bo.yaml",
+            "--out",
+            "out",
+            "--only",
+            "mau-02",
+            "--member",
+            "dung",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let pdf = std::fs::read_dir(tmp.path().join("out/mau-02"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .unwrap();
+    let text = squeeze(&pdf_text(&pdf));
+    for row in ["20 18,5", "8 7", "2 1,5", "50 46", "20 14", "100 87"] {
+        assert!(text.contains(row), "{row} in {text}");
+    }
 }

@@ -301,3 +301,30 @@ pub fn generated_cell(n: usize, tag: u32) -> String {
         1,
     )
 }
+
+/// A copy of the 2026 fixture in `dir` (as `chi-bo.yaml`) where the cell has not written Lê Văn
+/// Dũng's self-review (a 2B member under the cell's criteria table): he sends it from the page.
+pub fn fixture_2025_unscored(dir: &Path) -> PathBuf {
+    let yaml = std::fs::read_to_string(fixture_2025()).unwrap();
+    let cut = "    kiem_diem:\n      tu_cham_diem: { chung: [18, 7, 1], nhiem_vu: [45, 15] }\n      tu_xep_loai_dang_vien: hoan_thanh_tot\n";
+    assert!(yaml.contains(cut), "the fixture changed");
+    let data = dir.join("chi-bo.yaml");
+    std::fs::write(&data, yaml.replacen(cut, "", 1)).unwrap();
+    data
+}
+
+/// The path of `program`, or a failure that says what is missing and how to get it: the tests
+/// that need a program outside Rust fail clearly without it, never pass silently.
+pub fn require(program: &str, debian_package: &str) -> PathBuf {
+    std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+        .map(|dir| dir.join(program))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| {
+            panic!(
+                "this test needs «{program}», which is not installed: run scripts/test (it installs \
+                 what the tests need), or apt-get install {debian_package}"
+            )
+        })
+}

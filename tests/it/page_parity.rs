@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::common::{build, fixture, fixture_2025, pdf_pages};
+use crate::common::{build, fixture, fixture_2025, pdf_pages, require};
 
 /// The first words of each page, without its page number (written first or last, as each
 /// program likes), dotted lines and boxes.
@@ -73,7 +73,7 @@ fn docx_and_pdf_break_pages_alike_in_every_document_of_both_fixtures() {
                 flat.join(format!("{}.docx", rel.to_string_lossy().replace('/', "__")))
             })
             .collect();
-        let status = Command::new("soffice")
+        let status = Command::new(require("soffice", "libreoffice-writer-nogui"))
             .arg(format!(
                 "-env:UserInstallation=file://{}",
                 tmp.path().join("lo-profile").display()

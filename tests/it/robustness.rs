@@ -151,15 +151,17 @@ fn the_starter_file_mutated_never_panics_when_rendered() {
             continue;
         };
         for doc in hoso::documents::build_all(&d).into_iter().take(3) {
+            // what loads must render: an error here is as wrong as a panic
             let ok = catch_unwind(AssertUnwindSafe(|| {
-                let _ = docx.render(&doc);
-                let _ = pdf.render(&doc);
+                docx.render(&doc).map_err(|e| format!("docx: {e:#}"))?;
+                pdf.render(&doc).map_err(|e| format!("pdf: {e:#}"))?;
+                Ok::<(), String>(())
             }));
-            assert!(
-                ok.is_ok(),
-                "render panicked on:\n{}",
-                String::from_utf8_lossy(&bytes)
-            );
+            match ok {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => panic!("{e} on:\n{}", String::from_utf8_lossy(&bytes)),
+                Err(_) => panic!("render panicked on:\n{}", String::from_utf8_lossy(&bytes)),
+            }
         }
         rendered += 1;
         if rendered == 8 {

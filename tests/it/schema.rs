@@ -61,29 +61,65 @@ fn the_schema_describes_the_file_in_vietnamese_and_refuses_unknown_keys() {
     }
 }
 
-#[test]
-fn every_key_of_the_fixture_is_in_the_schema() {
-    // A key the schema lacks would be flagged by the clerk's editor although the loader accepts it.
-    let s = schema();
-    let text = std::fs::read_to_string(fixture()).unwrap()
-        + &std::fs::read_to_string(fixture_2025()).unwrap();
-    let known = s.to_string();
-    for line in text.lines() {
-        let t = line.trim_start().trim_start_matches("- ");
-        if t.starts_with('#') {
-            continue;
-        }
-        if let Some((key, _)) = t.split_once(':')
-            && !key.is_empty()
-            && key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
-            && line.starts_with(' ') | !line.starts_with('-')
-        {
-            assert!(
-                known.contains(&format!("\"{key}\"")),
-                "{key} not in the schema"
-            );
+/// The schemas a value at `v` may follow: `v` itself, its `$ref`, its `anyOf`/`oneOf`/`allOf`
+/// alternatives, each followed in turn.
+fn alternatives<'a>(s: &'a Value, v: &'a Value) -> Vec<&'a Value> {
+    let v = def(s, v);
+    let mut out = vec![v];
+    for k in ["anyOf", "oneOf", "allOf"] {
+        for alt in v.get(k).and_then(Value::as_array).into_iter().flatten() {
+            out.extend(alternatives(s, alt));
         }
     }
+    out
+}
+
+/// Every key of `value` that the schema `schema` does not have at its path.
+fn unknown_keys(s: &Value, schema: &Value, value: &Value, path: &str, out: &mut Vec<String>) {
+    let alts = alternatives(s, schema);
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let at = format!("{path}.{k}");
+                let props: Vec<&Value> = alts
+                    .iter()
+                    .filter_map(|a| a.get("properties").and_then(|p| p.get(k)))
+                    .collect();
+                if props.is_empty() {
+                    out.push(at);
+                    continue;
+                }
+                for p in props.into_iter().take(1) {
+                    unknown_keys(s, p, v, &at, out);
+                }
+            }
+        }
+        Value::Array(items) => {
+            if let Some(item) = alts.iter().find_map(|a| a.get("items")) {
+                for (i, v) in items.iter().enumerate() {
+                    unknown_keys(s, item, v, &format!("{path}[{i}]"), out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_key_of_the_fixtures_is_in_the_schema_at_its_path() {
+    // A key the schema lacks where it is written would be flagged by the clerk's editor although
+    // the loader accepts it.
+    let s = schema();
+    for f in [fixture(), fixture_2025()] {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let value: Value = serde_saphyr::from_str(&text).unwrap();
+        let mut unknown = Vec::new();
+        unknown_keys(&s, &s, &value, "", &mut unknown);
+        assert!(unknown.is_empty(), "{}: {unknown:?}", f.display());
+    }
+    // and the check itself finds a key written at the wrong place
+    let misplaced: Value = serde_saphyr::from_str("chi_bo:\n  ten: A\n  ho_ten: B\n").unwrap();
+    let mut unknown = Vec::new();
+    unknown_keys(&s, &s, &misplaced, "", &mut unknown);
+    assert_eq!(unknown, [".chi_bo.ho_ten"]);
 }

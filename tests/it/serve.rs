@@ -22,6 +22,8 @@ pub struct Server {
     pub clerk: String,
     /// The data file.
     pub data: PathBuf,
+    /// Where it listens ("http://127.0.0.1:PORT"), when members use another address.
+    listening: Option<String>,
 }
 
 impl Drop for Server {
@@ -49,10 +51,14 @@ impl Server {
         let out = child.stdout.take().unwrap();
         let mut base = String::new();
         let mut clerk = String::new();
+        let mut listening = None;
         for line in BufReader::new(out).lines() {
             let line = line.unwrap();
             if let Some(rest) = line.strip_prefix("Máy chủ: ") {
                 base = rest.split_whitespace().next().unwrap().to_string();
+            }
+            if let Some(rest) = line.strip_prefix("Lắng nghe: ") {
+                listening = Some(rest.trim().to_string());
             }
             if let Some(rest) = line.strip_prefix("Trang của thư ký: ") {
                 clerk = rest.trim().to_string();
@@ -67,7 +73,19 @@ impl Server {
             base,
             clerk,
             data: data.to_path_buf(),
+            listening,
         }
+    }
+
+    /// Where the server listens, for requests that do not go through its public address.
+    pub fn base_addr(&self) -> String {
+        self.listening.clone().unwrap_or_else(|| self.base.clone())
+    }
+
+    /// Kills the server at once (SIGKILL), as a power cut would stop it.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 
     /// The link of member `id`, made from the key file beside the data.
