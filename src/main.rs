@@ -397,7 +397,10 @@ fn archive(
         eprintln!("{input}: {n} cảnh báo (chạy «hoso check {input}» để xem).");
     }
     for f in &report.failed {
-        eprintln!("\n── {} ──", f.input);
+        match &f.name {
+            Some(n) => eprintln!("\n── {n} ({}) ──", f.input),
+            None => eprintln!("\n── {} ──", f.input),
+        }
         match &f.io {
             Some(e) => eprintln!("lỗi: {e}"),
             None => eprint!("{}", diag::report(&f.diagnostics)),
@@ -415,6 +418,12 @@ fn archive(
         report.failed.len(),
         out.display()
     );
+    if let Some(e) = &report.io_error {
+        eprintln!(
+            "lỗi: {e}\nlỗi: dừng giữa chừng vì không ghi được tệp; hồ sơ đã có của các chi bộ chưa ghi xong được giữ nguyên. Giải phóng chỗ trống (hoặc sửa quyền ghi) rồi chạy lại."
+        );
+        return ExitCode::from(2);
+    }
     if report.failed.is_empty() {
         ExitCode::SUCCESS
     } else {

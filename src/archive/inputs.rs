@@ -20,8 +20,14 @@ fn hidden(p: &Path) -> bool {
 }
 
 /// The data files of `inputs`, each once, sorted by path; never the archive folder's own
-/// files nor the settings file.
-pub fn find(inputs: &[PathBuf], out: &Path, unit: Option<&Path>) -> Result<Vec<PathBuf>, Failure> {
+/// files nor the settings file. One file reached by two paths (a hard link, a link to a folder)
+/// is taken once, and the user is told (the notes).
+pub fn find(
+    inputs: &[PathBuf],
+    out: &Path,
+    unit: Option<&Path>,
+) -> Result<(Vec<PathBuf>, Vec<String>), Failure> {
+    use std::os::unix::fs::MetadataExt;
     let skip: Vec<PathBuf> = [Some(out), unit]
         .into_iter()
         .flatten()
@@ -29,11 +35,25 @@ pub fn find(inputs: &[PathBuf], out: &Path, unit: Option<&Path>) -> Result<Vec<P
         .collect();
     let mut found: Vec<PathBuf> = Vec::new();
     let mut seen: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut files: std::collections::BTreeMap<(u64, u64), PathBuf> = Default::default();
+    let mut notes = Vec::new();
     let mut add = |p: PathBuf, found: &mut Vec<PathBuf>| {
         let canon = p.canonicalize().unwrap_or_else(|_| p.clone());
-        if !skip.contains(&canon) && seen.insert(canon) {
-            found.push(p);
+        if skip.contains(&canon) || !seen.insert(canon) {
+            return;
         }
+        if let Ok(m) = std::fs::metadata(&p) {
+            if let Some(first) = files.get(&(m.dev(), m.ino())) {
+                notes.push(format!(
+                    "{} và {} là cùng một tệp dữ liệu; chỉ tổng hợp một lần.",
+                    first.display(),
+                    p.display()
+                ));
+                return;
+            }
+            files.insert((m.dev(), m.ino()), p.clone());
+        }
+        found.push(p);
     };
     for input in inputs {
         if input.is_file() {
@@ -78,5 +98,5 @@ pub fn find(inputs: &[PathBuf], out: &Path, unit: Option<&Path>) -> Result<Vec<P
         )));
     }
     found.sort_by_key(|p| p.display().to_string());
-    Ok(found)
+    Ok((found, notes))
 }

@@ -80,6 +80,28 @@ const PARSER_PHRASES: &[(&str, &str)] = &[
         "thụt lề không khớp với các dòng xung quanh, hoặc thiếu khóa",
     ),
     ("could not find expected ':'", "thiếu dấu hai chấm sau khóa"),
+    (
+        "illegal placement of ':'",
+        "dấu hai chấm đặt sai chỗ: nội dung có «: » phải đặt trong dấu nháy",
+    ),
+    (
+        "unclosed bracket '{'",
+        "thiếu dấu đóng «}» cho nhóm mở bằng «{»",
+    ),
+    (
+        "unclosed bracket '['",
+        "thiếu dấu đóng «]» cho danh sách mở bằng «[»",
+    ),
+    (
+        "unclosed quote",
+        "thiếu dấu nháy đóng cho đoạn mở bằng dấu nháy",
+    ),
+    (
+        "mismatched bracket",
+        "dấu ngoặc đóng không khớp với dấu mở («{» đóng bằng «}», «[» đóng bằng «]»)",
+    ),
+    ("misplaced bracket", "dấu ngoặc đóng «}» hoặc «]» thừa"),
+    ("tab", "có ký tự tab; YAML chỉ cho thụt lề bằng dấu cách"),
     ("unclosed", "thiếu dấu đóng (nháy hoặc ngoặc)"),
     (
         "end of stream",
@@ -91,11 +113,11 @@ const PARSER_PHRASES: &[(&str, &str)] = &[
     ),
     (
         "did not find expected ',' or ']'",
-        "danh sách trong ngoặc vuông chưa đóng «]»",
+        "thiếu dấu đóng «]» cho danh sách mở bằng «[»",
     ),
     (
         "did not find expected ',' or '}'",
-        "nhóm trong ngoặc nhọn chưa đóng «}»",
+        "thiếu dấu đóng «}» cho nhóm mở bằng «{»",
     ),
     (
         "block sequence entries are not allowed",
@@ -111,8 +133,17 @@ const PARSER_PHRASES: &[(&str, &str)] = &[
 fn parser_message_vi(msg: &str) -> String {
     match PARSER_PHRASES.iter().find(|(en, _)| msg.contains(en)) {
         Some((_, vi)) => format!("lỗi cú pháp YAML: {vi}."),
-        None => format!("lỗi cú pháp YAML (chi tiết: {msg})."),
+        // never the parser's English: the hint says what to look at
+        None => "lỗi cú pháp YAML: nội dung ở đây không đúng cú pháp.".to_string(),
     }
+}
+
+/// The character at `line`, `column` (both from 1) of `text`.
+fn char_at(text: &str, line: u64, column: u64) -> Option<char> {
+    let l = text
+        .lines()
+        .nth(usize::try_from(line).ok()?.checked_sub(1)?)?;
+    l.chars().nth(usize::try_from(column).ok()?.checked_sub(1)?)
 }
 
 /// One diagnostic for a parse or type error at `path` (the path serde was at).
@@ -183,9 +214,10 @@ pub fn to_diagnostic(file: &str, path: &str, err: &Error) -> Diagnostic {
             Some("kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau mỗi khóa, và dấu nháy đóng mở đủ cặp.".into()),
         ),
         Error::Unexpected { expected, .. } => (format!("giá trị sai kiểu: cần {}.", kind_vi(expected)), None),
+        // the parser's own messages, named in Vietnamese by what they say
         other => (
-            format!("không đọc được dữ liệu: {}.", DefaultMessageFormatter.format_message(other)),
-            None,
+            parser_message_vi(&DefaultMessageFormatter.format_message(other)),
+            Some("kiểm tra thụt lề (dùng dấu cách, không dùng tab), dấu hai chấm sau mỗi khóa, và dấu nháy, dấu ngoặc đóng mở đủ cặp.".into()),
         ),
     };
     let mut d = Diagnostic::error(file, pos, path, message);
@@ -208,6 +240,45 @@ pub fn from_str<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Resul
         },
     )
     .map_err(|e| {
+        // a type error can be the symptom of a syntax error (an unclosed «{» makes a value a
+        // mapping): the text is read once more for its syntax alone, and that cause is named
+        if !matches!(unwrap(&e), Error::ExternalMessage { .. })
+            && let Err(syntax) = serde_saphyr::from_str::<serde::de::IgnoredAny>(text)
+            && syntax.location().is_some()
+            && !matches!(
+                unwrap(&syntax),
+                Error::Budget { .. } | Error::MultipleDocuments { .. }
+            )
+        {
+            let mut d = to_diagnostic(file, &path, &syntax);
+            // the value that went wrong starts where the bracket opened: point there, and say
+            // where the parser noticed
+            if let Some(at) = e.location()
+                && (at.line(), at.column()) < (d.pos.line, d.pos.column)
+            {
+                // an opening bracket or quote whose closing never came is the cause, whatever
+                // the parser tripped on further down
+                let cause = match char_at(text, at.line(), at.column()) {
+                    Some('{') => "lỗi cú pháp YAML: thiếu dấu đóng «}» cho nhóm mở bằng «{»".into(),
+                    Some('[') => {
+                        "lỗi cú pháp YAML: thiếu dấu đóng «]» cho danh sách mở bằng «[»".into()
+                    }
+                    Some('"' | '\'') => {
+                        "lỗi cú pháp YAML: thiếu dấu nháy đóng cho đoạn mở bằng dấu nháy".into()
+                    }
+                    _ => d.message.trim_end_matches('.').to_string(),
+                };
+                d.message = format!(
+                    "{cause} (phát hiện ở dòng {}, cột {}).",
+                    d.pos.line, d.pos.column
+                );
+                d.pos = Pos {
+                    line: at.line(),
+                    column: at.column(),
+                };
+            }
+            return d;
+        }
         let mut d = to_diagnostic(file, &path, &e);
         if is_missing_field(&e)
             && let Some(p) = super::locate::locate(text, &d.path)

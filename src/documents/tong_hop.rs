@@ -1,17 +1,19 @@
-//! The district's summary (`hoso archive`): a report of the Organisation Board listing each
-//! cell's figures — members, reviewed, rated, each level with its share, the cell's own level,
-//! the regulation applied — then the totals and the cells whose data could not be used.
+//! The district's summary (`hoso archive`): a report of the upper level listing, for each review
+//! year, each cell's figures beside its upper unit — members, reviewed, rated, each level with its
+//! share, the cell's own level — with the year's totals; then the cells whose data could not be
+//! used, by name and file.
 
 use chrono::NaiveDate;
 
 use super::common::{self, item};
-use crate::archive::summary::{FailedCell, Row, totals};
+use crate::archive::summary::{FailedCell, Group, Row, Totals, totals};
 use crate::archive::unit::Unit;
 use crate::data::Rating;
 use crate::data::tally::{percent, share};
 use crate::doc::{
     Block, Cell, Document, Header, Margins, ParaKind, Run, SignLine, SignRole, Signature, Title,
 };
+use crate::vn::number::count;
 use crate::{guide, vn};
 
 /// File name of the summary (without extension) in the archive folder.
@@ -20,9 +22,9 @@ pub const NAME: &str = "tong-hop";
 /// Dots for what the district's settings do not say, filled in by hand.
 const BLANK: &str = "………………";
 
-/// The years the rows cover: "năm 2026", or "các năm 2025, 2026".
-fn years(rows: &[Row]) -> String {
-    let mut ys: Vec<i32> = rows.iter().map(|r| r.year).collect();
+/// The years the groups cover: "năm 2026", or "các năm 2025, 2026".
+fn years(groups: &[Group]) -> String {
+    let mut ys: Vec<i32> = groups.iter().map(|g| g.year).collect();
     ys.sort_unstable();
     ys.dedup();
     match ys.as_slice() {
@@ -42,13 +44,18 @@ fn head(t: &str) -> Cell {
     Cell::centred(t).bold()
 }
 
-/// The table: one row per cell, then the totals.
+/// A count as the document writes it ("4.165").
+fn n(x: u32) -> String {
+    count(x.into())
+}
+
+/// One group's table: one row per cell, its upper unit beside it, then the group's totals.
 fn table(rows: &[Row]) -> Block {
     let mut header = vec![
         vec![
             head("TT").span(1, 3),
+            head("Đơn vị cấp trên").span(1, 3),
             head("Chi bộ").span(1, 3),
-            head("Quy định").span(1, 3),
             head("Số đảng viên").span(3, 1),
             head("Kết quả xếp loại đảng viên").span(8, 1),
             head("Chi bộ xếp loại").span(1, 3),
@@ -72,15 +79,15 @@ fn table(rows: &[Row]) -> Block {
         .map(|(i, r)| {
             let mut row = vec![
                 Cell::centred((i + 1).to_string()),
+                Cell::text(&r.upper),
                 Cell::text(&r.cell),
-                Cell::centred(&r.regulation),
-                Cell::centred(r.members.to_string()),
-                Cell::centred(r.reviewed.to_string()),
-                Cell::centred(r.rated.to_string()),
+                Cell::centred(n(r.members)),
+                Cell::centred(n(r.reviewed)),
+                Cell::centred(n(r.rated)),
             ];
-            for n in r.levels {
-                row.push(Cell::centred(n.to_string()));
-                row.push(Cell::centred(share(n, r.rated)));
+            for x in r.levels {
+                row.push(Cell::centred(n(x)));
+                row.push(Cell::centred(share(x, r.rated)));
             }
             row.push(Cell::centred(level(r.cell_level)));
             row
@@ -89,25 +96,67 @@ fn table(rows: &[Row]) -> Block {
     let t = totals(rows);
     let mut sum = vec![
         Cell::text("Cộng").bold().span(3, 1),
-        Cell::centred(t.members.to_string()).bold(),
-        Cell::centred(t.reviewed.to_string()).bold(),
-        Cell::centred(t.rated.to_string()).bold(),
+        Cell::centred(n(t.members)).bold(),
+        Cell::centred(n(t.reviewed)).bold(),
+        Cell::centred(n(t.rated)).bold(),
     ];
-    for n in t.levels {
-        sum.push(Cell::centred(n.to_string()).bold());
-        sum.push(Cell::centred(share(n, t.rated)).bold());
+    for x in t.levels {
+        sum.push(Cell::centred(n(x)).bold());
+        sum.push(Cell::centred(share(x, t.rated)).bold());
     }
     sum.push(Cell::centred(""));
     body.push(sum);
     let mut widths = vec![
-        7.0, 32.0, 12.0, 10.0, 10.0, 10.0, 7.0, 11.0, 7.0, 11.0, 7.0, 11.0, 7.0, 11.0, 16.0,
+        7.0, 22.0, 26.0, 10.0, 10.0, 10.0, 7.0, 11.0, 7.0, 11.0, 7.0, 11.0, 7.0, 11.0, 14.0,
     ];
-    common::fit_numbers(&mut widths, 0, 1, rows.len(), true);
+    common::fit_numbers(&mut widths, 0, 2, rows.len(), true);
     Block::Table {
         widths,
         header,
         rows: body,
         compact: true,
+    }
+}
+
+/// The paragraphs that sum up one group: members and each level with its share of those
+/// rated, the cells at each level.
+fn overview(t: &Totals, b: &mut Vec<Block>) {
+    b.push(item(format!(
+        "- Đảng viên: {} đ/c; tự kiểm điểm: {} đ/c; được đánh giá, xếp loại: {} đ/c{}.",
+        n(t.members),
+        n(t.reviewed),
+        n(t.rated),
+        match t.pending {
+            0 => String::new(),
+            x => format!("; chưa có kết quả: {} đ/c", n(x)),
+        }
+    )));
+    for (i, l) in Rating::ALL.iter().enumerate() {
+        b.push(item(format!(
+            "- {}: {} đ/c, chiếm {} số đảng viên được xếp loại.",
+            l.name(),
+            n(t.levels[i]),
+            percent(t.levels[i], t.rated)
+        )));
+    }
+    let cells: Vec<String> = Rating::ALL
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| t.cell_levels[*i] > 0)
+        .map(|(i, l)| {
+            format!(
+                "{}: {} chi bộ",
+                l.name().to_lowercase(),
+                n(t.cell_levels[i])
+            )
+        })
+        .chain(
+            (t.cells_pending > 0)
+                .then(|| format!("chưa có kết quả: {} chi bộ", n(t.cells_pending))),
+        )
+        .collect();
+    if !cells.is_empty() {
+        b.push(item(format!("- Chi bộ: {}.", cells.join("; "))));
     }
 }
 
@@ -129,85 +178,67 @@ fn signature(u: &Unit) -> Signature {
     }
 }
 
-/// Builds the summary of `rows` (the cells built, in order) and `failed` (the cells whose data
-/// has errors), issued as the settings `u` say on `date`.
-pub fn build(u: &Unit, rows: &[Row], failed: &[FailedCell], date: NaiveDate) -> Document {
+/// Builds the summary of `groups` (the cells built, by year and regulation) and `failed` (the
+/// cells whose data has errors), issued as the settings `u` say on `date`. Each year has its own
+/// table and totals: reviews of two years are never added together.
+pub fn build(u: &Unit, groups: &[Group], failed: &[FailedCell], date: NaiveDate) -> Document {
     let guide = u.guide.unwrap_or_else(|| guide::for_date(date));
-    let t = totals(rows);
+    let cells: usize = groups.iter().map(|g| g.rows.len()).sum();
     let mut b = Vec::new();
     if let Some(to) = &u.to {
         b.push(Block::plain(vec![Run::plain("Kính gửi: "), Run::bold(to)]));
     }
     b.push(Block::body(format!(
         "Tổng hợp từ hồ sơ của {} chi bộ{}, kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên{} như sau:",
-        t.cells,
+        count(cells as u64),
         match failed.len() {
             0 => String::new(),
-            n => format!(" ({n} chi bộ khác chưa tổng hợp được, nêu ở mục 3)"),
+            x => format!(
+                " ({} chi bộ khác chưa tổng hợp được, nêu ở mục {})",
+                count(x as u64),
+                groups.len() + 1
+            ),
         },
-        years(rows)
+        years(groups)
     )));
-    b.push(Block::heading("1. Kết quả của từng chi bộ"));
-    b.push(table(rows));
-    b.push(common::levels_legend());
-    let regs: Vec<String> = {
-        let mut v: Vec<String> = Vec::new();
-        for r in crate::regulation::ALL {
-            if rows.iter().any(|x| x.regulation == r.short) {
-                v.push(format!("{} – {}", r.short, r.name));
-            }
+    for (i, g) in groups.iter().enumerate() {
+        let reg = crate::regulation::ALL
+            .iter()
+            .find(|r| r.short == g.regulation)
+            .map_or(g.regulation.clone(), |r| {
+                format!("{} – {}", r.short, r.name)
+            });
+        b.push(Block::heading(format!(
+            "{}. Kết quả kiểm điểm năm {} ({})",
+            i + 1,
+            g.year,
+            g.regulation
+        )));
+        b.push(table(&g.rows));
+        if i == 0 {
+            b.push(common::levels_legend());
         }
-        v
-    };
-    if !regs.is_empty() {
         b.push(Block::Paragraph {
             kind: ParaKind::Plain,
             runs: vec![Run {
-                text: format!("Quy định: {}.", regs.join("; ")),
+                text: format!("Quy định: {reg}."),
                 italic: true,
                 ..Run::default()
             }],
         });
-    }
-    b.push(Block::heading("2. Tổng hợp chung"));
-    b.push(item(format!(
-        "- Đảng viên: {} đ/c; tự kiểm điểm: {} đ/c; được đánh giá, xếp loại: {} đ/c{}.",
-        t.members,
-        t.reviewed,
-        t.rated,
-        match t.pending {
-            0 => String::new(),
-            n => format!("; chưa có kết quả: {n} đ/c"),
-        }
-    )));
-    for (i, l) in Rating::ALL.iter().enumerate() {
-        b.push(item(format!(
-            "- {}: {} đ/c, đạt {} số đảng viên được xếp loại.",
-            l.name(),
-            t.levels[i],
-            percent(t.levels[i], t.rated)
-        )));
-    }
-    let cells: Vec<String> = Rating::ALL
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| t.cell_levels[*i] > 0)
-        .map(|(i, l)| format!("{}: {} chi bộ", l.name().to_lowercase(), t.cell_levels[i]))
-        .chain(
-            (t.cells_pending > 0).then(|| format!("chưa có kết quả: {} chi bộ", t.cells_pending)),
-        )
-        .collect();
-    if !cells.is_empty() {
-        b.push(item(format!("- Chi bộ: {}.", cells.join("; "))));
+        overview(&totals(&g.rows), &mut b);
     }
     if !failed.is_empty() {
-        b.push(Block::heading("3. Chi bộ chưa tổng hợp được"));
+        b.push(Block::heading(format!(
+            "{}. Chi bộ chưa tổng hợp được",
+            groups.len() + 1
+        )));
         b.push(Block::body(format!(
             "Dữ liệu của {} chi bộ còn lỗi, cần sửa rồi tổng hợp lại:",
-            failed.len()
+            count(failed.len() as u64)
         )));
         for f in failed {
-            b.push(item(format!("- {}: {}", f.input, f.error)));
+            b.push(item(format!("- {}: {}", f.label(), f.error)));
         }
     }
     let recipients = (!u.recipients.is_empty() || u.archive.is_some())
@@ -225,7 +256,10 @@ pub fn build(u: &Unit, rows: &[Row], failed: &[FailedCell], date: NaiveDate) -> 
         member: None,
         form_label: None,
         path: NAME.to_string(),
-        meta_title: format!("Báo cáo tổng hợp kết quả đánh giá, xếp loại{}", years(rows)),
+        meta_title: format!(
+            "Báo cáo tổng hợp kết quả đánh giá, xếp loại{}",
+            years(groups)
+        ),
         meta_author: u.issuer.clone().unwrap_or_default(),
         date: date.format("%Y-%m-%d").to_string(),
         margins: Margins {
@@ -251,7 +285,7 @@ pub fn build(u: &Unit, rows: &[Row], failed: &[FailedCell], date: NaiveDate) -> 
             kind: "BÁO CÁO".to_string(),
             summary: Some(format!(
                 "tổng hợp kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên{}",
-                years(rows)
+                years(groups)
             )),
         },
         blocks: common::finish(guide, b),

@@ -91,6 +91,66 @@ fn temp_beside(target: &Path) -> PathBuf {
     target.with_file_name(format!(".{name}.{}-{n}{TEMP_SUFFIX}", std::process::id()))
 }
 
+/// A new version of a file, written and flushed beside it under a temporary name, not yet in
+/// place: [`Pending::put_in_place`] renames it over the target and flushes the folder; dropped
+/// before that, it is removed and the target is as it was.
+pub struct Pending<'a> {
+    fs: &'a dyn FileSystem,
+    tmp: PathBuf,
+    target: PathBuf,
+    placed: bool,
+}
+
+impl Pending<'_> {
+    /// Renames the new version over the target and flushes the folder.
+    pub fn put_in_place(mut self) -> io::Result<()> {
+        self.fs.rename(&self.tmp, &self.target)?;
+        self.placed = true;
+        self.fs.sync_dir(folder_of(&self.target))
+    }
+
+    /// The file put in place by [`Pending::put_in_place`].
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+}
+
+impl Drop for Pending<'_> {
+    fn drop(&mut self) {
+        if !self.placed {
+            let _ = self.fs.remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Writes a new version of `target` through `fs` into a new temporary file beside it (`fill`
+/// writes the content) and flushes it, without putting it in place yet.
+pub fn write_pending<'a>(
+    fs: &'a dyn FileSystem,
+    target: &Path,
+    mode: u32,
+    fill: impl FnOnce(&mut File) -> io::Result<()>,
+) -> io::Result<Pending<'a>> {
+    injected_failure()?;
+    let (tmp, mut file) = loop {
+        let tmp = temp_beside(target);
+        match fs.create_new(&tmp, mode) {
+            Ok(f) => break (tmp, f),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    };
+    let pending = Pending {
+        fs,
+        tmp,
+        target: target.to_path_buf(),
+        placed: false,
+    };
+    fill(&mut file)?;
+    fs.sync_file(&file, &pending.tmp)?;
+    Ok(pending)
+}
+
 /// Writes `target` through `fs` as the old version or the new one, whatever interrupts it:
 /// `fill` writes the content into a new temporary file beside it, which is flushed, renamed over
 /// `target`, and the folder flushed. On an error the temporary file is removed and `target` is as
@@ -101,25 +161,25 @@ pub fn write_with(
     mode: u32,
     fill: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> io::Result<()> {
-    let (tmp, mut file) = loop {
-        let tmp = temp_beside(target);
-        match fs.create_new(&tmp, mode) {
-            Ok(f) => break (tmp, f),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(e),
-        }
-    };
-    let done = fill(&mut file)
-        .and_then(|()| fs.sync_file(&file, &tmp))
-        .and_then(|()| {
-            drop(file);
-            fs.rename(&tmp, target)
+    write_pending(fs, target, mode, fill)?.put_in_place()
+}
+
+/// For the tests of a full disk where none can be made: `HOSO_TEST_DISK_FULL_AFTER=N` lets the
+/// process write N files durably, then fails every further write as a full disk would.
+fn injected_failure() -> io::Result<()> {
+    static LEFT: std::sync::LazyLock<Option<std::sync::atomic::AtomicI64>> =
+        std::sync::LazyLock::new(|| {
+            std::env::var("HOSO_TEST_DISK_FULL_AFTER")
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .map(std::sync::atomic::AtomicI64::new)
         });
-    if let Err(e) = done {
-        let _ = fs.remove_file(&tmp);
-        return Err(e);
+    match LEFT.as_ref() {
+        Some(n) if n.fetch_sub(1, Ordering::Relaxed) <= 0 => {
+            Err(io::Error::from(io::ErrorKind::StorageFull))
+        }
+        _ => Ok(()),
     }
-    fs.sync_dir(folder_of(target))
 }
 
 /// Writes `bytes` to `target` durably (see [`write_with`]), readable by everyone.
@@ -135,6 +195,7 @@ pub fn write_private(target: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Writes a file into a folder that is not in use yet (a new set being built) and flushes it, so
 /// that the folder, once flushed and put in place, holds it whole.
 pub fn write_new_synced(fs: &dyn FileSystem, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    injected_failure()?;
     let mut f = fs.create(path)?;
     f.write_all(bytes)?;
     fs.sync_file(&f, path)

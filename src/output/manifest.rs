@@ -21,6 +21,9 @@ pub struct Manifest {
     pub input_sha256: String,
     /// Each file (path relative to the output folder, with `/`) and the SHA-256 it was written with.
     pub files: BTreeMap<String, String>,
+    /// What `hoso archive` counts of this set for its summary (absent from `hoso build`'s).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures: Option<serde_json::Value>,
 }
 
 /// SHA-256 of `bytes`, in lower-case hex.

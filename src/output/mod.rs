@@ -6,6 +6,7 @@
 //! is written beside it. Two builds of one folder at once: the second is refused.
 
 pub mod durable;
+pub mod lock;
 pub mod manifest;
 
 use std::collections::BTreeSet;
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 
 use crate::messages::io_error;
+use lock::LockFile;
 use manifest::{Manifest, sha256};
 
 /// What happened to one file.
@@ -63,7 +65,7 @@ fn failed(what: &str, path: &Path, e: &std::io::Error) -> anyhow::Error {
 
 /// For the tests that interrupt a build: when `HOSO_TEST_PAUSE` names this step, the build says
 /// so on standard error and waits, to be killed there.
-fn pause(step: &str) {
+pub(crate) fn pause(step: &str) {
     if std::env::var("HOSO_TEST_PAUSE").is_ok_and(|s| s == step) {
         eprintln!("hoso-test-pause {step}");
         std::thread::sleep(std::time::Duration::from_secs(120));
@@ -131,6 +133,36 @@ impl Places {
     }
 }
 
+/// Clears what interrupted builds left beside the output folders inside `parent` (an archive's
+/// cells): for each folder with a staging set, an old set or a lock file of hoso's beside it,
+/// when no other build holds it, the old set goes back if the folder is missing, the rest is
+/// removed (as the next build of that folder would do).
+pub fn recover_beside(parent: &Path) -> Result<()> {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return Ok(());
+    };
+    let mut names = BTreeSet::new();
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        for suffix in [".hoso-moi", ".hoso-cu", ".hoso-lock"] {
+            if let Some(name) = n.strip_prefix('.').and_then(|x| x.strip_suffix(suffix))
+                && !name.is_empty()
+            {
+                names.insert(name.to_string());
+            }
+        }
+    }
+    for name in names {
+        let places = Places::of(&parent.join(&name))?;
+        if let Some(_held) = LockFile::try_take(&places.lock)
+            .map_err(|e| failed("không khóa được", &places.lock, &e))?
+        {
+            places.recover()?;
+        }
+    }
+    Ok(())
+}
+
 /// Every file under `dir`, as paths relative to it.
 fn files_under(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -155,8 +187,8 @@ fn files_under(dir: &Path) -> Vec<PathBuf> {
 /// committed. Dropped without a commit, it leaves the output folder as it was.
 pub struct OutputSet {
     places: Places,
-    /// Held until the set is committed or dropped.
-    _lock: File,
+    /// Held until the set is committed or dropped (then removed).
+    _lock: LockFile,
     previous: Previous,
     manifest: Manifest,
     force: bool,
@@ -185,21 +217,14 @@ impl OutputSet {
         if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent).map_err(|e| failed("không tạo được thư mục", parent, &e))?;
         }
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&places.lock)
-            .map_err(|e| failed("không tạo được tệp khóa", &places.lock, &e))?;
-        if let Err(e) = lock.try_lock() {
-            return Err(match e {
-                fs::TryLockError::WouldBlock => anyhow!(
+        let lock = LockFile::try_take(&places.lock)
+            .map_err(|e| failed("không khóa được", &places.lock, &e))?
+            .ok_or_else(|| {
+                anyhow!(
                     "thư mục {} đang được một lệnh hoso khác ghi; đợi lệnh đó xong rồi chạy lại.",
                     out.display()
-                ),
-                fs::TryLockError::Error(e) => failed("không khóa được", &places.lock, &e),
-            });
-        }
+                )
+            })?;
         places.recover()?;
         let (previous, notes) = match Manifest::read(out) {
             Ok(Some(m)) => (Previous::Manifest(m), Vec::new()),
@@ -242,6 +267,7 @@ impl OutputSet {
                 input: input.to_string(),
                 input_sha256: sha256(input_bytes),
                 files,
+                figures: None,
             },
             places,
             _lock: lock,
@@ -315,7 +341,23 @@ impl OutputSet {
     /// what happened to each file, and what the user should know besides. After a build of every
     /// document (`whole`), the files an earlier build wrote that this one did not (a member
     /// removed from the data) are left out, unless edited by hand since.
-    pub fn commit(mut self, whole: bool) -> Result<(Vec<Outcome>, Vec<String>)> {
+    pub fn commit(self, whole: bool) -> Result<(Vec<Outcome>, Vec<String>)> {
+        self.commit_with(whole, |_| Ok(())).map(|(o, n, ())| (o, n))
+    }
+
+    /// Records `figures` (what the archive's summary counts of this set) in its manifest.
+    pub fn set_figures(&mut self, figures: serde_json::Value) {
+        self.manifest.figures = Some(figures);
+    }
+
+    /// As [`OutputSet::commit`], running `before_swap` on the complete new set (manifest
+    /// included) just before it is put in place: what must appear with the set (its zip) is
+    /// made from it then, so that a failure leaves both as they were.
+    pub fn commit_with<T>(
+        mut self,
+        whole: bool,
+        before_swap: impl FnOnce(&Path) -> Result<T>,
+    ) -> Result<(Vec<Outcome>, Vec<String>, T)> {
         if whole && let Previous::Manifest(previous) = &self.previous {
             for (k, hash) in &previous.files {
                 if self.written.contains(k) || self.manifest.files.get(k) != Some(hash) {
@@ -333,6 +375,7 @@ impl OutputSet {
         let m = self.places.new.join(manifest::FILE_NAME);
         durable::write_new_synced(&durable::Os, &m, &self.manifest.to_bytes())
             .map_err(|e| failed("không ghi được", &m, &e))?;
+        let made = before_swap(&self.places.new)?;
         pause("swap");
         durable::replace_folder(
             &durable::Os,
@@ -352,7 +395,7 @@ impl OutputSet {
         // documents are rendered in parallel: report the files in a stable order
         let mut outcomes = std::mem::take(&mut self.outcomes);
         outcomes.sort_by(|a, b| a.path().cmp(b.path()));
-        Ok((outcomes, std::mem::take(&mut self.notes)))
+        Ok((outcomes, std::mem::take(&mut self.notes), made))
     }
 }
 

@@ -41,6 +41,11 @@ pub fn compare_names(a: &str, b: &str) -> Ordering {
     pa.len().cmp(&pb.len()).then_with(|| COLLATOR.compare(a, b))
 }
 
+/// Compares two texts (names of units) in Vietnamese alphabetical order, word by word as written.
+pub fn compare(a: &str, b: &str) -> Ordering {
+    COLLATOR.compare(a, b)
+}
+
 /// Sorts items by the full name `name` gives them, the Vietnamese way (stable for equal names).
 pub fn sort_by_name<T>(items: &mut [T], name: impl Fn(&T) -> &str) {
     items.sort_by(|a, b| compare_names(name(a), name(b)));

@@ -2,4 +2,5 @@
 
 pub mod collate;
 pub mod date;
+pub mod number;
 pub mod text;

@@ -188,11 +188,11 @@ fn a_district_of_twenty_cells_two_broken_is_archived_summed_and_rebuilt_only_whe
     );
     // errors grouped by file at the end: each file's heading, then its errors
     let at_004 = err
-        .rfind("── du-lieu/chi-bo-004.yaml ──")
-        .expect("grouped by file");
+        .rfind("(du-lieu/chi-bo-004.yaml) ──")
+        .expect("grouped by file, named by the cell");
     let at_011 = err
-        .rfind("── du-lieu/chi-bo-011.yaml ──")
-        .expect("grouped by file");
+        .rfind("(du-lieu/chi-bo-011.yaml) ──")
+        .expect("grouped by file, named by the cell");
     assert!(at_004 < at_011);
 
     let out = dir.join("luu-tru");
@@ -246,7 +246,7 @@ fn a_district_of_twenty_cells_two_broken_is_archived_summed_and_rebuilt_only_whe
     let col = |name: &str| head.iter().position(|h| h == name).unwrap();
     let total = rows
         .iter()
-        .find(|r| r[1] == "Cộng (18 chi bộ)")
+        .find(|r| r[4] == "Cộng năm 2026 (18 chi bộ)")
         .expect("a totals row");
     assert_eq!(total[col("Tổng số đảng viên")], sum.0.to_string());
     assert_eq!(total[col("Được xếp loại")], sum.1.to_string());
@@ -261,7 +261,16 @@ fn a_district_of_twenty_cells_two_broken_is_archived_summed_and_rebuilt_only_whe
         .filter(|r| !r[col("Lỗi")].is_empty())
         .collect();
     assert_eq!(failed.len(), 2);
-    assert!(failed[0][1].ends_with("chi-bo-004.yaml"));
+    assert!(
+        failed[0][4].ends_with("(du-lieu/chi-bo-004.yaml)"),
+        "{:?}",
+        failed[0]
+    );
+    assert!(
+        failed[0][4].starts_with("Chi bộ "),
+        "by the cell's name: {:?}",
+        failed[0]
+    );
     assert!(failed[0][col("Lỗi")].contains(&format!("dòng {unknown_line}, cột 1")));
     // the same totals in the document, both formats
     let line = format!("Đảng viên: {} đ/c; tự kiểm điểm: ", sum.0);
@@ -285,10 +294,13 @@ fn a_district_of_twenty_cells_two_broken_is_archived_summed_and_rebuilt_only_whe
     );
     let after = mtimes(&out);
     for (f, t) in &before {
-        if f != "manifest.json" {
-            assert_eq!(after.get(f), Some(t), "{f} was not touched");
-        }
+        assert_eq!(after.get(f), Some(t), "{f} was not touched");
     }
+    assert_eq!(
+        before.len(),
+        after.len(),
+        "no file left behind (no lock file either)"
+    );
 
     // one cell changed, the two broken ones mended: only those three rebuilt
     let changed = data.join("chi-bo-007.yaml");
@@ -324,7 +336,7 @@ fn a_district_of_twenty_cells_two_broken_is_archived_summed_and_rebuilt_only_whe
     assert_eq!(cell_folders(&out).len(), 20);
     assert_complete(&out);
     let rows = csv_rows(&out.join("tong-hop.csv"));
-    assert!(rows.iter().any(|r| r[1] == "Cộng (20 chi bộ)"));
+    assert!(rows.iter().any(|r| r[4] == "Cộng năm 2026 (20 chi bộ)"));
 }
 
 #[test]
@@ -382,7 +394,7 @@ fn an_archive_killed_half_way_is_finished_by_the_next_run() {
         .collect();
     assert!(litter.is_empty(), "{litter:?}");
     let rows = csv_rows(&out.join("tong-hop.csv"));
-    assert!(rows.iter().any(|r| r[1] == "Cộng (8 chi bộ)"));
+    assert!(rows.iter().any(|r| r[4] == "Cộng năm 2026 (8 chi bộ)"));
     // and a run after it has nothing left to do
     let o = hoso(dir, &["archive", "du-lieu", "--out", "luu-tru"]);
     let said = String::from_utf8_lossy(&o.stdout);

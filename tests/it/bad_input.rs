@@ -72,6 +72,26 @@ fn yaml_syntax_error_is_located() {
 }
 
 #[test]
+fn an_unclosed_bracket_or_quote_is_named_as_the_cause_not_a_wrong_type() {
+    // the value becomes a mapping or a list: the parser's cause is what the clerk reads, at the
+    // line where the bracket opened
+    run(&Case {
+        from: "  cap_tren: Đảng bộ Quận 9",
+        to: "  cap_tren: { Đảng bộ Quận 9",
+        says: &["thiếu dấu đóng «}»"],
+        field: "chi_bo.cap_tren",
+        line_of: None,
+    });
+    run(&Case {
+        from: "  cap_tren: Đảng bộ Quận 9",
+        to: "  cap_tren: [Đảng bộ Quận 9",
+        says: &["thiếu dấu đóng «]»"],
+        field: "chi_bo.cap_tren",
+        line_of: None,
+    });
+}
+
+#[test]
 fn wrong_type_is_located() {
     run(&Case {
         from: "nam: 2020",

@@ -1,6 +1,7 @@
 //! All integration tests in one crate: Typst is linked once, not once per test file.
 
 mod archive;
+mod archive_truth;
 mod atomic;
 mod bad_input;
 mod browser;
