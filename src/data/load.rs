@@ -204,6 +204,14 @@ impl<'a> Converter<'a> {
         t
     }
 
+    /// A unit's name: as [`Self::text`], but a non-breaking space is kept (it joins words the
+    /// header must not put on two lines).
+    fn name_text(&mut self, s: &S<String>, path: &str) -> String {
+        let t = vn::text::squeeze_keeping_nbsp(&self.clean(s, path));
+        self.check_text(s, path, &t, MAX_LINE_CHARS);
+        t
+    }
+
     /// Running text that may hold several paragraphs (a blank line between them in the YAML):
     /// each paragraph on one line, paragraphs separated by "\n\n".
     fn prose(&mut self, s: &S<String>, path: &str) -> String {
@@ -782,8 +790,8 @@ impl<'a> Converter<'a> {
             );
         }
         Cell {
-            name: self.text(&c.ten, "chi_bo.ten"),
-            superior: self.text(&c.cap_tren, "chi_bo.cap_tren"),
+            name: self.name_text(&c.ten, "chi_bo.ten"),
+            superior: self.name_text(&c.cap_tren, "chi_bo.cap_tren"),
             abbreviation,
             place: self.text(&c.dia_danh, "chi_bo.dia_danh"),
             margins,

@@ -17,11 +17,14 @@ pub const KIND: &str = "mau-02";
 
 /// The cell's name without its leading "Chi bộ" ("THPT Nguyễn Văn Tăng"), for the "Chi bộ:" line.
 fn cell_short_name(name: &str) -> &str {
-    let lower = name.to_lowercase();
-    if lower.starts_with("chi bộ ") {
-        name["Chi bộ ".len()..].trim_start()
-    } else {
-        name
+    // "Chi bộ" is 6 characters; the space after it may be a non-breaking one
+    let mut chars = name.char_indices();
+    let head: String = name.chars().take(6).collect();
+    match chars.nth(6) {
+        Some((at, c)) if head.to_lowercase() == "chi bộ" && c.is_whitespace() => {
+            name[at..].trim_start()
+        }
+        _ => name,
     }
 }
 
@@ -124,9 +127,6 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
                     TailValue::Remarks => answer(m.assessment.remarks.as_deref(), &mut b),
                     TailValue::Proposal => b.push(Block::plain(vec![Run::plain(level_line(
                         tally::proposal(m, tally::voters(d)),
-                    ))])),
-                    TailValue::Decision => b.push(Block::plain(vec![Run::plain(level_line(
-                        m.assessment.decided,
                     ))])),
                 }
             }

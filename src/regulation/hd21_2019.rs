@@ -288,7 +288,8 @@ const SELF_REVIEW: SelfReviewForms = SelfReviewForms {
         ]),
         TailBlock::Field(
             "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:",
-            TailValue::Decision,
+            // the upper committee writes its decision here by hand: never pre-typed
+            TailValue::Line,
         ),
         TailBlock::Sign(&[
             ("T/M ĐẢNG ỦY (CHI ỦY)", SignRole::Authority),

@@ -224,10 +224,8 @@ pub enum TailValue {
     Line,
     /// The chi ủy's remarks.
     Remarks,
-    /// The level the cell proposes.
+    /// The level the cell proposes, when the data holds it (a proposal or the ballot).
     Proposal,
-    /// The level decided.
-    Decision,
 }
 
 /// The self-rating at the end of sections I–VI of a self-review (HD 21: section VII).

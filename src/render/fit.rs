@@ -15,23 +15,60 @@ pub fn text_width(text: &str, size_pt: f64, bold: bool) -> f64 {
     f64::from(units) / f64::from(face.units_per_em()) * size_pt
 }
 
-/// `text` as the lines of a centred header column `width_pt` wide: one line when it fits, else
-/// two of near-equal width ("CHI BỘ THPT" / "NGUYỄN VĂN TĂNG") rather than broken where the
-/// column ends.
+/// `text` (an upper-case name) as the lines of a centred header column `width_pt` wide: one
+/// line when it fits; else the fewest lines (two, then three) that each fit, broken only between
+/// words (never inside "CAO ĐẲNG" or a proper name when another break fits; a non-breaking space
+/// in the data joins what it stands between), and of the most even widths ("CHI BỘ THPT" /
+/// "NGUYỄN VĂN TĂNG").
 pub fn balanced(text: &str, width_pt: f64, size_pt: f64, bold: bool) -> Vec<String> {
-    let words: Vec<&str> = text.split(' ').collect();
-    if text_width(text, size_pt, bold) <= width_pt || words.len() < 2 {
+    use crate::vn::words::{Break, breaks};
+    if text_width(text, size_pt, bold) <= width_pt {
         return vec![text.to_string()];
     }
-    let w = |ws: &[&str]| text_width(&ws.join(" "), size_pt, bold);
-    let best = (1..words.len())
-        .min_by(|&a, &b| {
-            let wa = w(&words[..a]).max(w(&words[a..]));
-            let wb = w(&words[..b]).max(w(&words[b..]));
-            wa.total_cmp(&wb)
-        })
-        .unwrap_or(1);
-    vec![words[..best].join(" "), words[best..].join(" ")]
+    let (syl, quality) = breaks(text);
+    if syl.len() < 2 {
+        return vec![text.to_string()];
+    }
+    let w = |a: usize, b: usize| text_width(&syl[a..b].join(" "), size_pt, bold);
+    // a little room for the renderers' own rounding
+    let fits = |a: usize, b: usize| w(a, b) <= width_pt - 0.25;
+    let n = syl.len();
+    // (worst break, lines, widest line) of each way to cut, the best first
+    let class = |b: Break| match b {
+        Break::Good | Break::Fair => 0,
+        Break::Poor => 1,
+        Break::Never => 2,
+    };
+    let mut best: Option<((u8, usize, f64), Vec<usize>)> = None;
+    let mut consider = |cuts: Vec<usize>| {
+        let mut bounds = vec![0];
+        bounds.extend(&cuts);
+        bounds.push(n);
+        let all_fit = bounds.windows(2).all(|p| fits(p[0], p[1]));
+        let worst = cuts.iter().map(|&c| class(quality[c])).max().unwrap_or(0);
+        let widest = bounds.windows(2).map(|p| w(p[0], p[1])).fold(0.0, f64::max);
+        // lines that do not fit come after every way that fits
+        let key = (if all_fit { worst } else { 3 + worst }, cuts.len(), widest);
+        if best.as_ref().is_none_or(|(k, _)| {
+            (key.0, key.1) < (k.0, k.1) || (key.0, key.1) == (k.0, k.1) && key.2 < k.2
+        }) {
+            best = Some((key, cuts));
+        }
+    };
+    for a in 1..n {
+        consider(vec![a]);
+        for b in a + 1..n {
+            consider(vec![a, b]);
+        }
+    }
+    let cuts = best.map(|(_, c)| c).unwrap_or_default();
+    let mut bounds = vec![0];
+    bounds.extend(&cuts);
+    bounds.push(n);
+    bounds
+        .windows(2)
+        .map(|p| syl[p[0]..p[1]].join(" "))
+        .collect()
 }
 
 /// The lines of the header's left column: the superior body's, then the issuing body's (in
@@ -50,22 +87,67 @@ pub fn header_lines(doc: &crate::doc::Document) -> (Vec<String>, Vec<String>) {
 mod tests {
     use super::*;
 
+    /// The header's left column: 0,435 × 165 mm ≈ 203 pt.
+    fn col() -> f64 {
+        0.435 * 165.0 / 25.4 * 72.0
+    }
+
     #[test]
-    fn a_long_name_breaks_into_two_balanced_lines() {
-        // the header's left column: 0,435 × 165 mm ≈ 203 pt
-        let col = 0.435 * 165.0 / 25.4 * 72.0;
+    fn a_long_name_breaks_into_balanced_lines_between_words() {
         assert_eq!(
-            balanced("CHI BỘ THPT NGUYỄN VĂN TĂNG", col, 14.0, true),
+            balanced("CHI BỘ THPT NGUYỄN VĂN TĂNG", col(), 14.0, true),
             ["CHI BỘ THPT", "NGUYỄN VĂN TĂNG"]
         );
         assert_eq!(
-            balanced("ĐẢNG BỘ QUẬN 9", col, 14.0, false),
+            balanced("ĐẢNG BỘ QUẬN 9", col(), 14.0, false),
             ["ĐẢNG BỘ QUẬN 9"]
         );
-        assert_eq!(
-            balanced("ĐẢNG BỘ TRƯỜNG CAO ĐẲNG KỸ THUẬT THỦ ĐỨC", col, 14.0, false).len(),
-            2
-        );
         assert!(text_width("ĐẢNG CỘNG SẢN VIỆT NAM", 15.0, true) > 150.0);
+    }
+
+    #[test]
+    fn real_long_unit_names_never_break_inside_a_word() {
+        let cases: [(&str, bool, &[&str]); 4] = [
+            (
+                "ĐẢNG BỘ TRƯỜNG CAO ĐẲNG KỸ THUẬT THỦ ĐỨC",
+                false,
+                &["ĐẢNG BỘ TRƯỜNG CAO ĐẲNG", "KỸ THUẬT THỦ ĐỨC"],
+            ),
+            (
+                "CHI BỘ KHOA CÔNG NGHỆ THÔNG TIN",
+                true,
+                &["CHI BỘ KHOA", "CÔNG NGHỆ THÔNG TIN"],
+            ),
+            (
+                "ĐẢNG BỘ CÔNG TY CỔ PHẦN CẤP NƯỚC THỪA THIÊN HUẾ",
+                false,
+                &["ĐẢNG BỘ CÔNG TY CỔ PHẦN", "CẤP NƯỚC THỪA THIÊN HUẾ"],
+            ),
+            (
+                "ĐẢNG BỘ CÔNG TY CỔ PHẦN CẤP NƯỚC THỪA THIÊN HUẾ",
+                true,
+                &["ĐẢNG BỘ CÔNG TY CỔ PHẦN", "CẤP NƯỚC THỪA THIÊN HUẾ"],
+            ),
+        ];
+        for (name, bold, want) in cases {
+            let lines = balanced(name, col(), 14.0, bold);
+            assert_eq!(lines, want, "{name}");
+            for l in &lines {
+                assert!(text_width(l, 14.0, bold) <= col(), "{l} fits");
+            }
+        }
+        // the data may join words the list does not know
+        assert_eq!(
+            balanced(
+                "CHI BỘ KHOA CÔNG\u{a0}TÁC XÃ HỘI MIỀN NÚI",
+                col(),
+                14.0,
+                true
+            )
+            .iter()
+            .filter(|l| l.ends_with("CÔNG") || l.starts_with("\u{a0}"))
+            .count(),
+            0
+        );
     }
 }

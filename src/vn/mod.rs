@@ -4,3 +4,4 @@ pub mod collate;
 pub mod date;
 pub mod number;
 pub mod text;
+pub mod words;

@@ -67,6 +67,34 @@ pub fn squeeze(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// As [`squeeze`], but a run of whitespace holding a non-breaking space becomes one
+/// non-breaking space: in a unit's name the clerk joins with it words that must stay on one
+/// line of the header.
+pub fn squeeze_keeping_nbsp(s: &str) -> String {
+    const NBSP: char = '\u{a0}';
+    let mut out = String::with_capacity(s.len());
+    let mut gap: Option<char> = None;
+    for c in s.trim_matches(|c: char| c.is_whitespace()).chars() {
+        if c.is_whitespace() {
+            let kind = if matches!(c, NBSP | '\u{202f}' | '\u{2007}') {
+                NBSP
+            } else {
+                ' '
+            };
+            gap = Some(match gap {
+                Some(NBSP) => NBSP,
+                _ => kind,
+            });
+        } else {
+            if let Some(g) = gap.take() {
+                out.push(g);
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// How a name reads, whatever the place of its tone marks and its case: "Thuỷ" and "Thủy",
 /// "NGUYỄN" and "Nguyễn" read alike. Each word's letters (with their vowel marks: â, ơ, ư…)
 /// and its one tone mark, wherever it was put.
@@ -119,6 +147,16 @@ pub fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_non_breaking_space_survives_in_a_name() {
+        assert_eq!(
+            squeeze_keeping_nbsp("  Chi bộ  Khoa\u{a0}Công  "),
+            "Chi bộ Khoa\u{a0}Công"
+        );
+        assert_eq!(squeeze_keeping_nbsp("a \u{a0} b\tc"), "a\u{a0}b c");
+        assert_eq!(squeeze("a\u{a0}b"), "a b");
+    }
 
     #[test]
     fn upper_case_is_unicode_aware_and_nfc() {

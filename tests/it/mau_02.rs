@@ -196,3 +196,38 @@ fn the_parts_others_fill_in_stand_apart_from_the_signature_above_them() {
     let between = &xml[from..at];
     assert!(between.contains("w:before=\"240\""), "{between}");
 }
+
+#[test]
+fn the_upper_committees_decision_box_is_never_pre_typed_in_a_members_form() {
+    // what another body decides is written by that body: dots in every member's form of both
+    // fixtures, whatever the data knows of the decision
+    for data in [fixture(), fixture_2025()] {
+        let (_tmp, out) = build(&data);
+        let dir = out.join("mau-02");
+        let mut checked = 0;
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            let text = match p.extension().and_then(|x| x.to_str()) {
+                Some("docx") => squeeze(&docx_text(&p)),
+                Some("pdf") => squeeze(&pdf_text(&p)),
+                _ => continue,
+            };
+            let label = "Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:";
+            let at = text
+                .find(label)
+                .unwrap_or_else(|| panic!("{}", p.display()))
+                + label.len();
+            let end = at + text[at..].find("T/M ĐẢNG").unwrap();
+            let boxed = &text[at..end];
+            assert!(
+                boxed
+                    .chars()
+                    .all(|c| c == '.' || c == '…' || c.is_whitespace()),
+                "{}: the decision box holds {boxed:?}",
+                p.display()
+            );
+            checked += 1;
+        }
+        assert!(checked >= 20, "{checked}");
+    }
+}
