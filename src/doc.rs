@@ -143,6 +143,67 @@ pub enum ParaKind {
     /// A list item kept on the page of the paragraph after it (the lines of one entry that
     /// should not be split, like a member's vote in the minutes).
     KeptItem,
+    /// Dotted lines to write on: set like `Plain`; in the .docx, what a member types there
+    /// takes their place and grows freely (never kept with anything).
+    Lines,
+}
+
+/// The outline level (1 to 3) of each heading of `blocks`, 0 for every other block: by the way
+/// the document numbers its headings — letters ("A."), then Roman numerals ("I."), then figures
+/// ("1.") — whichever of them it uses, in that order; an unnumbered heading takes the level of
+/// the heading before it; the heading of a part another body fills in is level 1.
+pub fn heading_levels(blocks: &[Block]) -> Vec<u8> {
+    fn numbering(text: &str) -> Option<u8> {
+        let (mark, _) = text.split_once(". ")?;
+        let roman = !mark.is_empty() && mark.chars().all(|c| "IVX".contains(c));
+        if roman && mark != "V" || mark == "I" {
+            Some(1)
+        } else if mark.chars().count() == 1 && mark.chars().all(|c| c.is_uppercase()) {
+            Some(0)
+        } else if !mark.is_empty() && mark.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            Some(2)
+        } else {
+            None
+        }
+    }
+    let classes: Vec<Option<u8>> = blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph {
+                kind: ParaKind::Heading,
+                runs,
+            } => numbering(runs.first().map_or("", |r| r.text.trim_start())),
+            _ => None,
+        })
+        .collect();
+    let mut used: Vec<u8> = classes.iter().flatten().copied().collect();
+    used.sort_unstable();
+    used.dedup();
+    let mut out = vec![0u8; blocks.len()];
+    let mut last = 1;
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            Block::Paragraph {
+                kind: ParaKind::Part,
+                ..
+            } => {
+                out[i] = 1;
+                last = 1;
+            }
+            Block::Paragraph {
+                kind: ParaKind::Heading,
+                ..
+            } => {
+                let level = classes[i]
+                    .and_then(|c| used.iter().position(|u| *u == c))
+                    .map_or(last, |p| (p as u8 + 1).min(3));
+                out[i] = level;
+                last = level;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 impl ParaKind {

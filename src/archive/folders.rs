@@ -111,7 +111,8 @@ pub fn retire(out: &Path, slug: &str) -> Result<PathBuf, String> {
             io_error(&e)
         )
     })?;
-    let _ = crate::output::durable::sync_folders(&crate::output::durable::Os, &dir);
-    let _ = fs::File::open(out).and_then(|f| f.sync_all());
+    use crate::output::durable::FileSystem;
+    let _ = crate::output::durable::Os.sync_dir(&dir);
+    let _ = crate::output::durable::Os.sync_dir(out);
     Ok(to)
 }

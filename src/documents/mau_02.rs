@@ -3,7 +3,8 @@
 //! regulation's (`regulation::<regulation>`); this file lays it out.
 
 use super::review_form::{
-    answer, dots, field, label, part_b, rating_rows, sections_i_to_vi, sign_lines, signature, sub,
+    answer, field, label, lines_to_write_on, part_b, rating_rows, sections_i_to_vi, sign_lines,
+    signature, sub,
 };
 use super::{Docs, common};
 use crate::data::tally::{self, Standing};
@@ -105,12 +106,15 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     };
 
     let standing = tally::standing(d, m);
-    let level_line = |r: Option<Rating>| match (&standing, r) {
-        (Standing::ReviewedOnly(reason), _) => {
-            format!("Không xếp loại ({}).", reason.to_lowercase())
-        }
-        (_, Some(r)) => r.name().to_string(),
-        (_, None) => dots(),
+    // the level known, or nothing (lines to write on)
+    let level_line = |r: Option<Rating>| {
+        Some(match (&standing, r) {
+            (Standing::ReviewedOnly(reason), _) => {
+                format!("Không xếp loại ({}).", reason.to_lowercase())
+            }
+            (_, Some(r)) => r.name().to_string(),
+            (_, None) => return None,
+        })
     };
     for block in tail {
         match block {
@@ -123,11 +127,12 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
                 b.push(label(l));
                 match value {
                     TailValue::Lines => answer(None, &mut b),
-                    TailValue::Line => b.push(Block::plain(vec![Run::plain(dots())])),
+                    TailValue::Line => b.push(lines_to_write_on(1)),
                     TailValue::Remarks => answer(m.assessment.remarks.as_deref(), &mut b),
-                    TailValue::Proposal => b.push(Block::plain(vec![Run::plain(level_line(
-                        tally::proposal(m, tally::voters(d)),
-                    ))])),
+                    TailValue::Proposal => match level_line(tally::proposal(m, tally::voters(d))) {
+                        Some(text) => b.push(Block::plain(vec![Run::plain(text)])),
+                        None => b.push(lines_to_write_on(1)),
+                    },
                 }
             }
         }

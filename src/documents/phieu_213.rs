@@ -3,7 +3,6 @@
 //! and sign. The duties listed follow QĐ 213 Điều 2 (research §3.8; the options' wording is
 //! local practice).
 
-use super::review_form::dots;
 use super::{Docs, common};
 use crate::data::tally;
 use crate::data::{Dossier, Member, MemberRef, PartyPost, Residence};
@@ -134,8 +133,7 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
         });
     }
     b.push(Block::plain(vec![Run::plain("Ý kiến khác:")]));
-    b.push(Block::plain(vec![Run::plain(dots())]));
-    b.push(Block::plain(vec![Run::plain(dots())]));
+    b.push(super::review_form::lines_to_write_on(2));
     b.push(Block::SignOff {
         recipients: None,
         countersign: Some(Signature {

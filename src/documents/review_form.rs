@@ -35,16 +35,19 @@ pub fn sub(text: String) -> Block {
     }
 }
 
+/// Dotted lines to write on, `n` of them, as one paragraph of lines.
+pub fn lines_to_write_on(n: usize) -> Block {
+    Block::Paragraph {
+        kind: ParaKind::Lines,
+        runs: vec![Run::plain(vec![dots(); n].join("\n"))],
+    }
+}
+
 /// What was written, or two dotted lines to write on.
 pub fn answer(text: Option<&str>, out: &mut Vec<Block>) {
     match text {
         Some(t) => out.push(Block::body(t)),
-        // two lines to write on, as one paragraph kept on one page
-        None => out.push(Block::plain(vec![Run::plain(format!(
-            "{}\n{}",
-            dots(),
-            dots()
-        ))])),
+        None => out.push(lines_to_write_on(2)),
     }
 }
 

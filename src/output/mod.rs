@@ -10,7 +10,7 @@ pub mod lock;
 pub mod manifest;
 
 use std::collections::BTreeSet;
-use std::fs::{self, File};
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Result, anyhow};
@@ -251,9 +251,7 @@ impl OutputSet {
                     .map_err(|e| failed("không tạo được thư mục", parent, &e))?;
             }
             if fs::hard_link(&from, &to).is_err() {
-                fs::copy(&from, &to)
-                    .and_then(|_| File::open(&to)?.sync_all())
-                    .map_err(|e| failed("không chép được", &from, &e))?;
+                fs::copy(&from, &to).map_err(|e| failed("không chép được", &from, &e))?;
             }
         }
         pause("carried");
@@ -328,7 +326,7 @@ impl OutputSet {
         }
         // the carried file may be a hard link to the live set's: never write through it
         let _ = fs::remove_file(&path);
-        durable::write_new_synced(&durable::Os, &path, bytes)
+        durable::write_new(&durable::Os, &path, bytes)
             .map_err(|e| failed("không ghi được", &path, &e))?;
         self.outcomes.push(outcome);
         if self.outcomes.len() == 10 {
@@ -373,7 +371,7 @@ impl OutputSet {
         }
         pause("manifest");
         let m = self.places.new.join(manifest::FILE_NAME);
-        durable::write_new_synced(&durable::Os, &m, &self.manifest.to_bytes())
+        durable::write_new(&durable::Os, &m, &self.manifest.to_bytes())
             .map_err(|e| failed("không ghi được", &m, &e))?;
         let made = before_swap(&self.places.new)?;
         pause("swap");

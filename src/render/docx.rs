@@ -5,8 +5,8 @@ use docx_rs::{
     AlignmentType, BorderType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType,
     PageMargin, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic,
     Run as DocxRun, RunFonts, SpecialIndentType, Style, StyleType, Table, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableChild, TableLayoutType,
-    TableRow, WidthType,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow,
+    WidthType,
 };
 
 use crate::doc::{Block, Cell, Document, ParaKind, Run, Signature, VAlign};
@@ -66,11 +66,31 @@ pub fn bind_references(text: &str) -> std::borrow::Cow<'_, str> {
         .into()
 }
 
-/// A run with the document's character formatting.
-fn run(r: &Run, size_pt: f64) -> DocxRun {
-    let mut out = DocxRun::new()
-        .add_text(bind_references(&r.text))
-        .size(half_points(size_pt));
+/// A run of a body paragraph: only what differs from its paragraph's style (whose size and
+/// font it takes; `bold`: whether the style is bold).
+fn styled_run(r: &Run, bold: bool) -> DocxRun {
+    let mut out = DocxRun::new().add_text(bind_references(&r.text));
+    match (r.bold, bold) {
+        (true, false) => out = out.bold(),
+        (false, true) => out = out.disable_bold(),
+        _ => {}
+    }
+    if r.italic {
+        out = out.italic();
+    }
+    if r.underline {
+        out = out.underline("single");
+    }
+    out
+}
+
+/// A run with the document's character formatting; its size only when it is not the "Normal"
+/// style's (the body's), which it takes otherwise.
+fn run(r: &Run, size_pt: f64, g: &Geometry) -> DocxRun {
+    let mut out = DocxRun::new().add_text(bind_references(&r.text));
+    if half_points(size_pt) != half_points(g.st.body_pt) {
+        out = out.size(half_points(size_pt));
+    }
     if r.bold {
         out = out.bold();
     }
@@ -83,7 +103,7 @@ fn run(r: &Run, size_pt: f64) -> DocxRun {
     out
 }
 
-fn text_run(text: &str, size_pt: f64, bold: bool, italic: bool) -> DocxRun {
+fn text_run(text: &str, size_pt: f64, bold: bool, italic: bool, g: &Geometry) -> DocxRun {
     run(
         &Run {
             text: text.to_string(),
@@ -92,6 +112,7 @@ fn text_run(text: &str, size_pt: f64, bold: bool, italic: bool) -> DocxRun {
             underline: false,
         },
         size_pt,
+        g,
     )
 }
 
@@ -154,33 +175,6 @@ fn two_column_rows(
     two_column_table_at(widths, rows, bottom)
 }
 
-/// A borderless two-column table of rows of paragraphs, kept on one page, after a row across
-/// both columns of the `lead` paragraphs, if any.
-fn two_column_table(
-    widths: [i32; 2],
-    lead: Vec<Paragraph>,
-    rows: Vec<[Vec<Paragraph>; 2]>,
-) -> Table {
-    let mut table = two_column_table_at(widths, rows, None);
-    if !lead.is_empty() {
-        let cell = borderless_cell(widths[0] + widths[1], lead).grid_span(2);
-        table.rows.insert(
-            0,
-            TableChild::TableRow(TableRow::new(vec![cell]).cant_split()),
-        );
-    }
-    table
-}
-
-/// Paragraphs that must stay on one page, as one borderless row the width of the text:
-/// LibreOffice keeps a paragraph with the next one, but not a chain of three.
-fn kept_together(paragraphs: Vec<Paragraph>, g: &Geometry) -> Table {
-    borderless_table(
-        vec![TableRow::new(vec![borderless_cell(g.text_width, paragraphs)]).cant_split()],
-        &[g.text_width],
-    )
-}
-
 /// A table without borders of columns `widths` wide, flush with the text, with no inner cell
 /// margins: the columns' whole width is for text, as in the PDF.
 fn borderless_table(rows: Vec<TableRow>, widths: &[i32]) -> Table {
@@ -194,24 +188,6 @@ fn borderless_table(rows: Vec<TableRow>, widths: &[i32]) -> Table {
                 .margin_left(0, WidthType::Dxa)
                 .margin_right(0, WidthType::Dxa),
         )
-}
-
-/// A paragraph of no height, between two tables (Word joins tables that touch) or before one.
-fn spacer(keep_next: bool) -> Paragraph {
-    spacer_after(0.0, keep_next)
-}
-
-/// A paragraph of no height `before` points below what precedes it.
-fn spacer_after(before: f64, keep_next: bool) -> Paragraph {
-    Paragraph::new()
-        .line_spacing(
-            LineSpacing::new()
-                .before(pt_twips(before) as u32)
-                .after(0)
-                .line(1)
-                .line_rule(LineSpacingType::Exact),
-        )
-        .keep_next(keep_next)
 }
 
 /// Whether block `i` is a paragraph kept on the page of the block after it (as the PDF keeps it).
@@ -317,19 +293,19 @@ fn header_table(doc: &Document, g: &Geometry) -> Table {
     // line reads where it is seen; the issuing body's name whole in one row (broken, when too
     // long, at the word the PDF breaks it), the date beside its last line
     let (superior, issuer) = super::fit::header_lines(doc);
-    let line = |t: &str, bold: bool| centred(text_run(t, g.st.header_pt, bold, false));
+    let line = |t: &str, bold: bool| centred(text_run(t, g.st.header_pt, bold, false, g));
     let mut left: Vec<Paragraph> = superior.iter().map(|l| line(l, false)).collect();
     left.push(issuer_paragraph(&issuer, left_w, g));
     left.push(line("*", false));
     if let Some(n) = &h.number {
-        left.push(centred(text_run(n, g.st.header_pt, false, false)));
+        left.push(centred(text_run(n, g.st.header_pt, false, false, g)));
     }
     // The rule under the party title is a bottom border on a paragraph indented to the title's width.
     let title = "ĐẢNG CỘNG SẢN VIỆT NAM";
     let room = right_w;
     let side = ((room - bold_text_twips(title, g.st.party_title_pt)) / 2 - 10).max(0);
     let party = with_border(
-        centred(text_run(title, g.st.party_title_pt, true, false)).indent(
+        centred(text_run(title, g.st.party_title_pt, true, false, g)).indent(
             Some(side),
             None,
             Some(side),
@@ -338,7 +314,7 @@ fn header_table(doc: &Document, g: &Geometry) -> Table {
         ParagraphBorderPosition::Bottom,
         g,
     );
-    let date = centred(text_run(&h.place_date, g.st.header_pt, false, true)).line_spacing(
+    let date = centred(text_run(&h.place_date, g.st.header_pt, false, true, g)).line_spacing(
         LineSpacing::new()
             .before(60)
             .after(0)
@@ -366,19 +342,19 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
             .line(pt_twips(size + gap))
             .line_rule(LineSpacingType::Exact)
     };
-    let kind = centred(text_run(&doc.title.kind, g.st.doc_type_pt, true, false))
+    let kind = centred(text_run(&doc.title.kind, g.st.doc_type_pt, true, false, g))
         .style("TieuDe")
         .line_spacing(exact(g.st.doc_type_pt, TITLE_BEFORE_PT, 0.0));
     let summary = doc.title.summary.iter().flat_map(|t| t.lines()).map(|t| {
         Some(
-            centred(text_run(t, g.st.summary_pt, true, false))
+            centred(text_run(t, g.st.summary_pt, true, false, g))
                 .style("TieuDe")
                 .line_spacing(exact(g.st.summary_pt, 0.0, 0.0)),
         )
     });
     let rule = match g.st.separator {
         // HD 05 §5.2.1: five hyphens under the summary
-        Separator::Hyphens => centred(text_run("-----", g.st.summary_pt, false, false))
+        Separator::Hyphens => centred(text_run("-----", g.st.summary_pt, false, false, g))
             .line_spacing(exact(g.st.summary_pt, 0.0, TITLE_AFTER_PT)),
         // The short rule: an empty, tiny paragraph with a top border, indented to its length.
         Separator::Rule => {
@@ -406,20 +382,41 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
         .collect()
 }
 
-/// The named paragraph style of each kind, so that a clerk restyles all paragraphs of a kind at
-/// once in Word: id and the name Word shows.
-fn style_of(kind: ParaKind) -> &'static str {
+/// The named paragraph style of each kind (a heading's by its level), so that a clerk restyles
+/// all paragraphs of a kind at once in Word.
+fn style_of(kind: ParaKind, level: u8) -> &'static str {
     match kind {
         ParaKind::Body => "VanBan",
-        ParaKind::Heading | ParaKind::Part => "DeMuc",
+        ParaKind::Heading | ParaKind::Part => match level {
+            0 | 1 => "Heading1",
+            2 => "Heading2",
+            _ => "Heading3",
+        },
         ParaKind::Item | ParaKind::KeptItem => "GachDau",
         ParaKind::Plain | ParaKind::Label => "Dong",
+        ParaKind::Lines => "DongCham",
         ParaKind::Centred => "GiuaDong",
     }
 }
 
-/// The paragraph styles the body uses, with the guide's figures; and names for the title's and
-/// the signature's lines, which are set line by line.
+/// Whether the text of a kind's style is bold (its runs then say only when they are not).
+fn style_is_bold(kind: ParaKind) -> bool {
+    matches!(kind, ParaKind::Heading | ParaKind::Part)
+}
+
+/// The Vietnamese names Word shows beside the built-in headings' ("heading 1"), by style id;
+/// `docx_fix` writes them as the styles' aliases (docx-rs cannot).
+pub(crate) const ALIASES: [(&str, &str); 3] = [
+    ("Heading1", "Đề mục 1"),
+    ("Heading2", "Đề mục 2"),
+    ("Heading3", "Đề mục 3"),
+];
+
+/// The paragraph styles: "Normal" (the default: the body's size, widow control), "Văn bản" and
+/// the kinds based on it, the headings as Word's built-in "heading 1–3" (so that the navigation
+/// pane shows the outline), the lines to write on; and names for the title's and the
+/// signature's lines. Every size, bold, indent and spacing of body text is the style's: a clerk
+/// who changes "Văn bản" to 13 pt changes every body paragraph.
 fn styles(g: &Geometry) -> Vec<Style> {
     let spacing = || {
         LineSpacing::new()
@@ -429,6 +426,7 @@ fn styles(g: &Geometry) -> Vec<Style> {
             .line_rule(LineSpacingType::Exact)
     };
     let indent = twips(g.st.first_line_indent_mm);
+    let size = half_points(g.st.body_pt);
     let body = |id: &str, name: &str, align: AlignmentType, first: i32| {
         Style::new(id, StyleType::Paragraph)
             .name(name)
@@ -437,12 +435,43 @@ fn styles(g: &Geometry) -> Vec<Style> {
             .indent(None, Some(SpecialIndentType::FirstLine(first)), None, None)
             .line_spacing(spacing())
     };
-    vec![
-        body("VanBan", "Văn bản", AlignmentType::Both, indent),
-        body("DeMuc", "Đề mục", AlignmentType::Both, indent).based_on("VanBan"),
+    let mut normal = Style::new("Normal", StyleType::Paragraph)
+        .name("Normal")
+        .q_format(true)
+        .size(size);
+    normal.paragraph_property = normal.paragraph_property.widow_control(true);
+    let mut out = vec![
+        normal,
+        body("VanBan", "Văn bản", AlignmentType::Both, indent)
+            .based_on("Normal")
+            .size(size),
+    ];
+    for (level, (id, _)) in ALIASES.iter().enumerate() {
+        let mut h = body(
+            id,
+            &format!("heading {}", level + 1),
+            AlignmentType::Both,
+            indent,
+        )
+        .based_on("VanBan")
+        .next("VanBan")
+        .bold();
+        h.paragraph_property = h
+            .paragraph_property
+            .keep_next(true)
+            .keep_lines(true)
+            .outline_lvl(level);
+        out.push(h);
+    }
+    let mut centred = body("GiuaDong", "Giữa dòng", AlignmentType::Center, 0).based_on("VanBan");
+    centred.paragraph_property = centred.paragraph_property.keep_next(true);
+    out.extend([
         body("GachDau", "Gạch đầu dòng", AlignmentType::Both, indent).based_on("VanBan"),
         body("Dong", "Dòng", AlignmentType::Left, 0).based_on("VanBan"),
-        body("GiuaDong", "Giữa dòng", AlignmentType::Center, 0).based_on("VanBan"),
+        body("DongCham", "Dòng chấm", AlignmentType::Left, 0)
+            .based_on("Dong")
+            .next("DongCham"),
+        centred,
         Style::new("TieuDe", StyleType::Paragraph)
             .name("Tiêu đề")
             .q_format(true)
@@ -451,90 +480,81 @@ fn styles(g: &Geometry) -> Vec<Style> {
             .name("Chữ ký")
             .q_format(true)
             .align(AlignmentType::Center),
-    ]
+    ]);
+    out
 }
 
-/// A body paragraph; `keep_next` keeps it on the page of what follows (headings always do).
-fn body_paragraph(
-    kind: ParaKind,
-    runs: &[Run],
+/// How a body paragraph is placed besides its kind's style.
+#[derive(Clone, Copy, Default)]
+struct Place {
+    /// Kept on the page of what follows (its kind may keep it anyway).
     keep_next: bool,
-    spaced: bool,
+    /// Without the paragraph space above it (the first paragraph of a table cell, say).
+    unspaced: bool,
+    /// Points of room under it (above a table).
     after: f64,
-    g: &Geometry,
-) -> Paragraph {
+    /// Starts a new page.
+    page_break_before: bool,
+    /// A heading's outline level (see `doc::heading_levels`).
+    level: u8,
+}
+
+/// A paragraph of the model as one Word paragraph in its kind's named style; the lines of a
+/// paragraph whose text has line breaks (a list of options, lines to write on) are lines of
+/// that one paragraph, so that Word's widow control keeps a short one on one page while what a
+/// member types there grows and breaks across pages like any text. A list of options is also
+/// kept whole (`keepLines`); lines to write on never are.
+fn body_paragraph(kind: ParaKind, runs: &[Run], place: Place, g: &Geometry) -> Paragraph {
     // alignment, indent and spacing come from the kind's named style; only a paragraph set
     // otherwise (no space above, room below) says so itself
-    let mut p = Paragraph::new().style(style_of(kind));
+    let mut p = Paragraph::new().style(style_of(kind, place.level));
     let part = kind == ParaKind::Part;
-    if !spaced || after > 0.0 || part {
+    if place.unspaced || place.after > 0.0 || part {
         // a part another body fills in: twice the paragraph space above it
-        let before = match (spaced, part) {
-            (false, _) => 0.0,
-            (true, true) => 2.0 * g.st.para_spacing_pt,
-            (true, false) => g.st.para_spacing_pt,
+        let before = match (place.unspaced, part) {
+            (true, _) => 0.0,
+            (false, true) => 2.0 * g.st.para_spacing_pt,
+            (false, false) => g.st.para_spacing_pt,
         };
         p = p.line_spacing(
             LineSpacing::new()
                 .before(pt_twips(before) as u32)
-                .after(pt_twips(after) as u32)
+                .after(pt_twips(place.after) as u32)
                 .line(pt_twips(g.st.line_pitch_pt))
                 .line_rule(LineSpacingType::Exact),
         );
     }
-    if kind.kept_with_next() || keep_next {
+    // a heading's and a centred line's style keeps them; the others say so themselves
+    if place.keep_next
+        || kind.kept_with_next()
+            && !matches!(kind, ParaKind::Heading | ParaKind::Part | ParaKind::Centred)
+    {
         p = p.keep_next(true);
     }
-    for r in runs {
-        p = p.add_run(run(r, g.st.body_pt));
+    if place.page_break_before {
+        p = p.page_break_before(true);
     }
-    p
-}
-
-/// A paragraph of the model as Word paragraphs: one per line when its text has line breaks (a
-/// list of options, lines to write on), set at the line pitch without paragraph space and kept
-/// together on one page, as the PDF sets them; else one.
-/// `spaced`: with the paragraph space above the first line; `after`: points under the last.
-fn body_paragraphs_spaced(
-    kind: ParaKind,
-    runs: &[Run],
-    keep_next: bool,
-    spaced: bool,
-    after: f64,
-    g: &Geometry,
-) -> Vec<Paragraph> {
-    let mut lines: Vec<Vec<Run>> = vec![Vec::new()];
+    let lines = runs.iter().any(|r| r.text.contains('\n'));
+    if lines && kind != ParaKind::Lines {
+        p = p.keep_lines(true);
+    }
     for r in runs {
         for (i, part) in r.text.split('\n').enumerate() {
             if i > 0 {
-                lines.push(Vec::new());
+                p = p.add_run(DocxRun::new().add_break(docx_rs::BreakType::TextWrapping));
             }
-            if let Some(line) = lines.last_mut()
-                && !part.is_empty()
-            {
-                line.push(Run {
-                    text: part.to_string(),
-                    ..r.clone()
-                });
+            if !part.is_empty() {
+                p = p.add_run(styled_run(
+                    &Run {
+                        text: part.to_string(),
+                        ..r.clone()
+                    },
+                    style_is_bold(kind),
+                ));
             }
         }
     }
-    let last = lines.len() - 1;
-    lines
-        .iter()
-        .enumerate()
-        .map(|(i, line)| {
-            let after = if i == last { after } else { 0.0 };
-            body_paragraph(
-                kind,
-                line,
-                keep_next || i < last,
-                spaced && i == 0,
-                after,
-                g,
-            )
-        })
-        .collect()
+    p
 }
 
 /// A line of a sign-off, `before` points below what precedes it: exactly `SIGN_LINE_EM` of the
@@ -550,10 +570,8 @@ fn sign_line_spacing(body_pt: f64, before: f64) -> LineSpacing {
 
 /// "Nơi nhận" and the signature, or a countersignature and the signature, row by row as they
 /// are seen (every row one line as tall as the others); see `sign-off` in the Typst template,
-/// which sets the same lines at the same heights. `lead`: paragraphs kept with it, in a row
-/// across both columns above.
+/// which sets the same lines at the same heights.
 fn sign_off(
-    lead: Vec<Paragraph>,
     recipients: Option<&[String]>,
     countersign: Option<&Signature>,
     s: &Signature,
@@ -563,7 +581,10 @@ fn sign_off(
     let above = 2.0 * g.st.para_spacing_pt;
     let body = g.st.body_pt;
     let heading = |s: &Signature| -> Vec<DocxRun> {
-        s.heading.iter().map(|l| run(&l.run(g.st), body)).collect()
+        s.heading
+            .iter()
+            .map(|l| run(&l.run(g.st), body, g))
+            .collect()
     };
     let left: Vec<DocxRun> = match (countersign, recipients) {
         (Some(c), _) => heading(c),
@@ -573,11 +594,11 @@ fn sign_off(
                 underline: true,
                 ..Run::default()
             };
-            std::iter::once(run(&label, body))
+            std::iter::once(run(&label, body, g))
                 .chain(
                     recipients
                         .iter()
-                        .map(|r| text_run(r, g.st.recipient_pt, false, false)),
+                        .map(|r| text_run(r, g.st.recipient_pt, false, false, g)),
                 )
                 .collect()
         }
@@ -622,7 +643,7 @@ fn sign_off(
     rows.push([vec![room()], vec![room()]]);
     let name = |s: Option<&Signature>| {
         s.and_then(|s| s.name.as_ref()).map(|n| {
-            centred(text_run(n, body, true, false))
+            centred(text_run(n, body, true, false, g))
                 .style("ChuKy")
                 .line_spacing(sign_line_spacing(body, 0.0))
         })
@@ -634,7 +655,7 @@ fn sign_off(
         });
         rows.push([l, r]);
     }
-    two_column_table([half, g.text_width - half], lead, rows)
+    two_column_table_at([half, g.text_width - half], rows, None)
 }
 
 /// A ruled table: `widths` relative, merged cells as `gridSpan` and `vMerge`.
@@ -710,7 +731,7 @@ fn ruled_table(
                 p = p.align(AlignmentType::Center);
             }
             for run_ in &c.runs {
-                p = p.add_run(run(run_, size));
+                p = p.add_run(run(run_, size, g));
             }
             let mut cell = TableCell::new()
                 .width(width as usize, WidthType::Dxa)
@@ -803,7 +824,7 @@ impl DocxRenderer {
     /// The whole document as docx-rs builds it.
     pub(crate) fn docx(&self, doc: &Document) -> Docx {
         let g = geometry(doc);
-        add_blocks(shell(doc, &g), &doc.blocks, 0, doc.blocks.len(), &g).0
+        add_blocks(shell(doc, &g), &doc.blocks, 0, doc.blocks.len(), &g)
     }
 }
 
@@ -854,98 +875,51 @@ fn shell(doc: &Document, g: &Geometry) -> Docx {
     docx
 }
 
-/// Adds the body's blocks from `from` on, up to `to` or past it to the end of a chain kept
-/// together; returns where it stopped.
-fn add_blocks(
-    mut docx: Docx,
-    blocks: &[Block],
-    from: usize,
-    to: usize,
-    g: &Geometry,
-) -> (Docx, usize) {
-    let mut i = from;
-    while i < to {
-        // A chain of paragraphs kept together (a heading, its label, its lines; the closing
-        // paragraph before the signature) goes into one unsplittable row when LibreOffice
-        // would not keep it: three paragraphs or more, or two before the signature.
-        let mut j = i;
-        while sticky(blocks, j) && matches!(blocks.get(j + 1), Some(Block::Paragraph { .. })) {
-            j += 1;
-        }
-        // The space above the chain goes on the paragraph before its table, which
-        // LibreOffice drops at the top of a page (as the PDF does), not into the table.
-        let mut chain = Vec::new();
-        for (k, b) in blocks[i..=j].iter().enumerate() {
-            if let Block::Paragraph { kind, runs } = b {
-                chain.extend(body_paragraphs_spaced(*kind, runs, true, k > 0, 0.0, g));
-            }
-        }
-        let lead = match &blocks[i] {
-            Block::Paragraph {
-                kind: ParaKind::Part,
-                ..
-            } => 2.0 * g.st.para_spacing_pt,
-            _ => g.st.para_spacing_pt,
-        };
-        let lead_spacer = || spacer_after(lead, true);
-        let to_sign_off =
-            sticky(blocks, j) && matches!(blocks.get(j + 1), Some(Block::SignOff { .. }));
-        if let (
-            true,
-            Some(Block::SignOff {
-                recipients,
-                countersign,
-                signature,
-            }),
-        ) = (to_sign_off && chain.len() >= 2, blocks.get(j + 1))
-        {
-            docx = docx.add_paragraph(lead_spacer()).add_table(sign_off(
-                chain,
-                recipients.as_deref(),
-                countersign.as_ref(),
-                signature,
-                g,
-            ));
-            i = j + 2;
-            continue;
-        }
-        if !to_sign_off && chain.len() >= 3 {
-            docx = docx
-                .add_paragraph(lead_spacer())
-                .add_table(kept_together(chain, g))
-                .add_paragraph(spacer(false));
-            i = j + 1;
-            continue;
-        }
+/// Adds the body's blocks from `from` up to `to`. Nothing is put into a table to keep it on a
+/// page: a paragraph kept with what follows says so (`keepNext`), as Word and LibreOffice
+/// understand it, so that whatever a member types anywhere grows and breaks across pages.
+fn add_blocks(mut docx: Docx, blocks: &[Block], from: usize, to: usize, g: &Geometry) -> Docx {
+    let levels = crate::doc::heading_levels(blocks);
+    for i in from..to {
         let b = &blocks[i];
-        i += 1;
-        let before_sign_off = matches!(blocks.get(i), Some(Block::SignOff { .. }));
-        // the room the PDF leaves above a table, under the paragraph before it
-        let after = if matches!(blocks.get(i), Some(Block::Table { .. })) {
-            TABLE_ABOVE_PT
-        } else {
-            0.0
-        };
+        let next = blocks.get(i + 1);
+        let page_break_before = i > 0 && matches!(blocks[i - 1], Block::PageBreak);
         docx = match b {
             Block::Paragraph { kind, runs } => {
-                // The paragraph before the signature is never left alone on a page.
-                body_paragraphs_spaced(*kind, runs, before_sign_off, true, after, g)
-                    .into_iter()
-                    .fold(docx, |docx, p| docx.add_paragraph(p))
+                let place = Place {
+                    // the paragraph before the signature is never left alone on a page (a line
+                    // to write on there too: it belongs to whoever signs under it)
+                    keep_next: sticky(blocks, i),
+                    unspaced: false,
+                    // the room the PDF leaves above a table, under the paragraph before it
+                    after: if matches!(next, Some(Block::Table { .. })) {
+                        TABLE_ABOVE_PT
+                    } else {
+                        0.0
+                    },
+                    page_break_before,
+                    level: levels[i],
+                };
+                docx.add_paragraph(body_paragraph(*kind, runs, place, g))
             }
             Block::Table {
                 widths,
                 header,
                 rows,
                 compact,
-            } => docx.add_table(ruled_table(
-                widths,
-                header,
-                rows,
-                *compact,
-                rows.len() <= g.st.short_table_rows,
-                g,
-            )),
+            } => {
+                if page_break_before {
+                    docx = docx.add_paragraph(Paragraph::new().page_break_before(true));
+                }
+                docx.add_table(ruled_table(
+                    widths,
+                    header,
+                    rows,
+                    *compact,
+                    rows.len() <= g.st.short_table_rows,
+                    g,
+                ))
+            }
             Block::Image {
                 png, px, width_mm, ..
             } => {
@@ -955,36 +929,40 @@ fn add_blocks(
                 docx.add_paragraph(
                     Paragraph::new()
                         .align(AlignmentType::Center)
+                        .page_break_before(page_break_before)
                         .add_run(DocxRun::new().add_image(pic)),
                 )
             }
-            // a one-twip paragraph that starts the new page: nothing visible, no line taken
-            Block::PageBreak => docx.add_paragraph(
-                Paragraph::new().page_break_before(true).line_spacing(
-                    LineSpacing::new()
-                        .before(0)
-                        .after(0)
-                        .line(1)
-                        .line_rule(LineSpacingType::Exact),
-                ),
-            ),
+            // the next block starts the new page (`pageBreakBefore`): nothing of its own
+            Block::PageBreak => docx,
             Block::SignOff {
                 recipients,
                 countersign,
                 signature,
-            } => docx
-                // kept with the table, so the closing paragraph stays with it
-                .add_paragraph(spacer(true))
-                .add_table(sign_off(
-                    Vec::new(),
+            } => {
+                // Word joins two tables that touch: a table right above gets a line between
+                // them, kept with the signature, as tall as the PDF's room above a signature
+                if i > 0 && matches!(blocks[i - 1], Block::Table { .. }) {
+                    docx = docx.add_paragraph(
+                        Paragraph::new().keep_next(true).line_spacing(
+                            LineSpacing::new()
+                                .before(0)
+                                .after(0)
+                                .line(pt_twips(g.st.para_spacing_pt))
+                                .line_rule(LineSpacingType::Exact),
+                        ),
+                    );
+                }
+                docx.add_table(sign_off(
                     recipients.as_deref(),
                     countersign.as_ref(),
                     signature,
                     g,
-                )),
+                ))
+            }
         };
     }
-    (docx, i)
+    docx
 }
 
 impl super::Renderer for DocxRenderer {
@@ -1071,9 +1049,9 @@ impl DocxRenderer {
                 weight += 1 + rows_of(to);
                 to += 1;
             }
-            let (docx, next) = add_blocks(Docx::new(), blocks, i, to, &g);
+            let docx = add_blocks(Docx::new(), blocks, i, to, &g);
             body.push_str(&body_xml(docx)?);
-            i = next;
+            i = to;
         }
         let mut xml = shell(doc, &g).build();
         let document = String::from_utf8(std::mem::take(&mut xml.document))?;

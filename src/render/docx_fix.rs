@@ -631,17 +631,40 @@ fn no_break_hyphens(run: &mut El) {
 
 /// Declares the text Vietnamese in the document defaults, so that Word checks its spelling as
 /// Vietnamese (the element order is put right by `fix_part`).
-fn vietnamese(styles: &[u8]) -> Vec<u8> {
-    let s = String::from_utf8_lossy(styles);
-    if s.contains("<w:lang ") {
-        return styles.to_vec();
+/// The styles part as Word reads it best: the text's language Vietnamese; one "Normal" style,
+/// the renderer's, marked as the default (docx-rs writes an empty one of its own first); the
+/// Vietnamese names of the headings as their aliases.
+fn styles_part(styles: &[u8]) -> Vec<u8> {
+    let mut s = String::from_utf8_lossy(styles).into_owned();
+    if !s.contains("<w:lang ") {
+        s = s.replacen(
+            "</w:rPr></w:rPrDefault>",
+            "<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>",
+            1,
+        );
     }
-    s.replacen(
-        "</w:rPr></w:rPrDefault>",
-        "<w:lang w:val=\"vi-VN\" w:eastAsia=\"vi-VN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>",
+    const NORMAL: &str = "<w:style w:type=\"paragraph\" w:styleId=\"Normal\">";
+    if s.matches(NORMAL).count() == 2
+        && let Some(first) = s.find(NORMAL)
+        && let Some(len) = s[first..].find("</w:style>")
+    {
+        s.replace_range(first..first + len + "</w:style>".len(), "");
+    }
+    s = s.replacen(
+        NORMAL,
+        "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">",
         1,
-    )
-    .into_bytes()
+    );
+    for (id, alias) in super::docx::ALIASES {
+        let head = format!("<w:style w:type=\"paragraph\" w:styleId=\"{id}\">");
+        if let Some(at) = s.find(&head)
+            && let Some(name_end) = s[at..].find("/>")
+        {
+            let pos = at + name_end + 2;
+            s.insert_str(pos, &format!("<w:aliases w:val=\"{alias}\"/>"));
+        }
+    }
+    s.into_bytes()
 }
 
 /// Elements of the document part whose children are put right one at a time, each written and
@@ -882,7 +905,7 @@ fn fixed_part(name: &str, mut data: Vec<u8>, mirror_margins: bool) -> anyhow::Re
         data = mirrored(&data)?;
     }
     if name == "word/styles.xml" {
-        data = vietnamese(&data);
+        data = styles_part(&data);
     }
     if name.starts_with("word/") && name.ends_with(".xml") {
         fix_part(&data).with_context(|| format!("phần {name} của .docx không sửa được"))

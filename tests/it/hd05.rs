@@ -31,6 +31,15 @@ fn build_kind(dir: &Path, data: &Path, kind: &str) -> PathBuf {
 fn docx_runs(path: &Path) -> Vec<(String, bool, bool, Option<u32>)> {
     let xml = zip_part(path, "word/document.xml");
     let doc = roxmltree::Document::parse(&xml).unwrap();
+    // a run without a size of its own takes "Normal"'s (the default style's)
+    let styles = zip_part(path, "word/styles.xml");
+    let at = styles.find("w:styleId=\"Normal\"").unwrap();
+    let normal = &styles[at..at + styles[at..].find("</w:style>").unwrap()];
+    let normal_size: Option<u32> = normal
+        .split("<w:sz w:val=\"")
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .and_then(|v| v.parse().ok());
     doc.descendants()
         .filter(|n| n.has_tag_name("r"))
         .map(|r| {
@@ -48,7 +57,8 @@ fn docx_runs(path: &Path) -> Vec<(String, bool, bool, Option<u32>)> {
             let size = props
                 .and_then(|p| p.children().find(|c| c.has_tag_name("sz")))
                 .and_then(|s| s.attributes().find(|a| a.name() == "val"))
-                .and_then(|a| a.value().parse().ok());
+                .and_then(|a| a.value().parse().ok())
+                .or(normal_size);
             (wml_text(r), has("b"), has("u"), size)
         })
         .collect()

@@ -276,8 +276,29 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
     assert!(has(van_ban, "jc", "val", "both"));
     assert!(has(van_ban, "ind", "firstLine", "567"));
     assert!(has(van_ban, "spacing", "line", "360") && has(van_ban, "spacing", "lineRule", "exact"));
+    // the headings are Word's built-in ones (the navigation pane shows the outline), with a
+    // Vietnamese alias; "Normal" is the default style, with widow control
+    assert!(has(style("Heading1"), "aliases", "val", "Đề mục 1"));
+    assert!(has(style("Heading1"), "outlineLvl", "val", "0"));
+    assert!(
+        has(style("Heading1"), "keepNext", "val", "true")
+            || style("Heading1")
+                .descendants()
+                .any(|n| n.has_tag_name("keepNext"))
+    );
+    let normal: Vec<roxmltree::Node> = sdoc
+        .descendants()
+        .filter(|n| n.has_tag_name("style") && w(*n, "styleId") == "Normal")
+        .collect();
+    assert_eq!(normal.len(), 1, "one Normal style");
+    assert_eq!(w(normal[0], "default"), "1");
+    assert!(
+        normal[0]
+            .descendants()
+            .any(|n| n.has_tag_name("widowControl"))
+    );
     for (id, name) in [
-        ("DeMuc", "Đề mục"),
+        ("Heading1", "heading 1"),
         ("GachDau", "Gạch đầu dòng"),
         ("TieuDe", "Tiêu đề"),
         ("ChuKy", "Chữ ký"),

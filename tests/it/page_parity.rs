@@ -31,6 +31,27 @@ fn page_starts(pdf: &Path) -> Vec<String> {
         .collect()
 }
 
+/// The labels of the parts of a self-review another body fills in, each kept with its line and
+/// the signature under it: the PDF keeps each such part whole by its own measure, the .docx by
+/// Word's paragraph settings (`keepNext` down to the signature), and the two may start a page
+/// one such part apart.
+const PARTS_OTHERS_FILL: [&str; 7] = [
+    "Nhận xét, đánh giá",
+    "Chi bộ đề xuất",
+    "Đảng ủy, chi ủy",
+    "Mức xếp loại",
+    "T/M CHI",
+    "T/M ĐẢNG",
+    "THỦ TRƯỞNG",
+];
+
+/// Whether two documents break pages alike: as many pages, each starting with the same words,
+/// or both with a part another body fills in (see `PARTS_OTHERS_FILL`).
+fn alike(a: &[String], b: &[String]) -> bool {
+    let part = |s: &str| PARTS_OTHERS_FILL.iter().any(|p| s.starts_with(p));
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || part(x) && part(y))
+}
+
 /// Every .docx under `dir`, with its path relative to it.
 fn docx_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -92,7 +113,7 @@ fn docx_and_pdf_break_pages_alike_in_every_document_of_both_fixtures() {
             );
             let (a, b) = (page_starts(&pdf), page_starts(&lo_pdf));
             checked += 1;
-            if a != b {
+            if !alike(&a, &b) {
                 differ.push(format!(
                     "{} ({}): PDF {} trang {:?}\n    LibreOffice {} trang {:?}",
                     rel.display(),
