@@ -38,8 +38,7 @@ enum Command {
         /// Ghi đè cả những tệp đã được sửa tay sau lần tạo trước.
         #[arg(long)]
         force: bool,
-        /// Chỉ tạo một loại văn bản (ke-hoach, mau-01, mau-02, mau-03-chi-bo, mau-03-dang-vien,
-        /// bien-ban, bao-cao-ket-qua, giay-moi, phieu-213).
+        /// Chỉ tạo một loại văn bản (danh sách theo quy định của năm: xem «hoso build --help»).
         #[arg(long, value_name = "LOAI")]
         only: Option<String>,
         /// Chỉ tạo văn bản của một đảng viên (theo mã).
@@ -193,8 +192,26 @@ fn usage_error(e: &clap::Error) -> String {
     format!("lỗi: {what}\nChạy «hoso --help» để xem cách dùng.")
 }
 
+/// The kinds `--only` takes, by regulation, from the regulations themselves (never a list that
+/// can fall behind them).
+fn only_help() -> String {
+    let by_regulation: Vec<String> = hoso::regulation::ALL
+        .iter()
+        .map(|r| {
+            let years = if r.years.1 >= 9999 {
+                format!("từ {}", r.years.0)
+            } else {
+                format!("{}–{}", r.years.0, r.years.1)
+            };
+            format!("{} ({years}): {}", r.name, r.kind_ids().join(", "))
+        })
+        .collect();
+    format!("Chỉ tạo một loại văn bản. {}.", by_regulation.join("; "))
+}
+
 fn main() -> ExitCode {
     let parsed = Cli::command()
+        .mut_subcommand("build", |c| c.mut_arg("only", |a| a.help(only_help())))
         .after_help(known())
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));

@@ -81,6 +81,23 @@ pub fn ballot_result(v: &Votes, voters: u32) -> Option<Rating> {
     None
 }
 
+/// Why a ballot gives no level: its ballots, by level, against the half of those who vote
+/// (the count runs from the highest level down, so only too few ballots leave no majority).
+pub fn no_majority_reason(v: &Votes, voters: u32) -> String {
+    if voters == 0 {
+        return "không có đảng viên chính thức có mặt để biểu quyết".into();
+    }
+    format!(
+        "chỉ có {} phiếu (xuất sắc {}, tốt {}, hoàn thành {}, không hoàn thành {}), không quá nửa của {voters} đảng viên chính thức có mặt (cần ít nhất {} phiếu)",
+        v.total(),
+        v.of(Rating::Excellent),
+        v.of(Rating::Good),
+        v.of(Rating::Done),
+        v.of(Rating::NotDone),
+        voters / 2 + 1
+    )
+}
+
 /// Who votes at the meeting: the official members present (none without a meeting).
 pub fn voters(d: &Dossier) -> u32 {
     attendance(d).map_or(0, |a| a.official_present)
@@ -264,6 +281,51 @@ impl RatingTable {
     /// Members rated at `r`.
     pub fn count(&self, r: Rating) -> u32 {
         self.by_level[r as usize].len() as u32
+    }
+}
+
+/// The share of "xuất sắc" against the base the quota is counted on, as the rules count it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExcellentShare {
+    /// Members rated "xuất sắc".
+    pub excellent: u32,
+    /// The base: those rated "tốt" (or "tốt" and better, as the settings say).
+    pub base: u32,
+    /// The base in words ("hoàn thành tốt nhiệm vụ").
+    pub base_name: &'static str,
+    /// The share allowed, in percent.
+    pub percent: u32,
+    /// The decision that allows an outstanding unit more, when there is one and the regulation
+    /// knows of it.
+    pub decision: Option<String>,
+}
+
+/// The share of "xuất sắc" of `d` and what is allowed.
+pub fn excellent_share(d: &Dossier) -> ExcellentShare {
+    let t = rating_table(d);
+    let excellent = t.count(Rating::Excellent);
+    let (base, base_name) = match d.settings.quota_base {
+        crate::data::QuotaBase::GoodOnly => (t.count(Rating::Good), "hoàn thành tốt nhiệm vụ"),
+        crate::data::QuotaBase::GoodOrBetter => (
+            t.count(Rating::Good) + excellent,
+            "hoàn thành tốt nhiệm vụ trở lên",
+        ),
+    };
+    let thresholds = &d.regulation.thresholds;
+    // an outstanding unit, by the competent level's decision, may rate more (QĐ 366: 25 %)
+    let (percent, decision) = match (
+        &d.settings.outstanding,
+        thresholds.outstanding_quota_percent,
+    ) {
+        (Some(decision), Some(p)) => (p, Some(decision.clone())),
+        _ => (thresholds.excellent_quota_percent, None),
+    };
+    ExcellentShare {
+        excellent,
+        base,
+        base_name,
+        percent,
+        decision,
     }
 }
 

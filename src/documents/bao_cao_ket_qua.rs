@@ -134,7 +134,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
     let t = tally::rating_table(d);
     let rated = t.rated();
     let mut b = vec![
-        Block::plain(vec![Run::plain("Kính gửi: "), Run::bold(&r.to)]),
+        Block::plain(vec![common::kinh_gui(), Run::plain(&r.to)]),
         Block::body(format!(
             "Thực hiện kế hoạch của cấp trên và Kế hoạch {} ngày {} của {} về tổ chức kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}, {} báo cáo kết quả như sau:",
             common::number_line(d.plan.number.as_deref(), "KH", &d.cell.abbreviation)
@@ -285,17 +285,13 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         t.count(Rating::Excellent),
         percent(t.count(Rating::Excellent), rated)
     )));
+    if let Some(note) = common::quota_note(d) {
+        b.push(Block::body(note));
+    }
     for level in Rating::ALL {
-        let names: Vec<String> = t.by_level[level as usize]
-            .iter()
-            .map(|m| d.member(*m).listed_name.clone())
-            .collect();
+        let names = listed(d, &t.by_level[level as usize]);
         if !names.is_empty() && level != Rating::Good {
-            b.push(item(format!(
-                "- {}: {}.",
-                level.name(),
-                sorted(names).join(", ")
-            )));
+            b.push(item(format!("- {}: {}.", level.name(), names.join(", "))));
         }
     }
     if let Some(s) = d.regulation.scoring {
@@ -309,15 +305,11 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         b.push(common::levels_legend());
     }
     if !t.pending.is_empty() {
-        let names: Vec<String> = t
-            .pending
-            .iter()
-            .map(|m| d.member(*m).listed_name.clone())
-            .collect();
+        let names = listed(d, &t.pending);
         b.push(Block::body(format!(
             "Đảng viên chưa có kết quả xếp loại ({} đ/c, sẽ báo cáo bổ sung): {}.",
             names.len(),
-            sorted(names).join(", ")
+            names.join(", ")
         )));
     }
     if !t.not_rated.is_empty() {
@@ -329,6 +321,39 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
                 why.to_lowercase()
             )));
         }
+    }
+    // a discipline explains a level, or is left to the competent level: one line each
+    let disciplined: Vec<String> = d
+        .members
+        .iter()
+        .filter_map(|m| {
+            let what = m.discipline.as_deref()?;
+            let level = tally::rating_of(d, m);
+            let cite = d.regulation.cite;
+            if m.mitigated {
+                Some(format!(
+                    "- Đồng chí {} bị kỷ luật «{what}» trong năm, đã tự phát hiện, tự báo cáo và khắc phục vi phạm; chi bộ đề nghị cấp có thẩm quyền xem xét khi quyết định mức xếp loại ({cite}).",
+                    m.listed_name
+                ))
+            } else if level == Some(Rating::NotDone) {
+                let score = match (d.regulation.scoring, m.review.score.as_ref()) {
+                    (Some(s), Some(x)) if s.band(x.total()) != Rating::NotDone => {
+                        format!(" tự chấm {}/{} điểm nhưng", x.total().text(), s.total.1.text())
+                    }
+                    _ => String::new(),
+                };
+                Some(format!(
+                    "- Đồng chí {}{score} xếp loại «Không hoàn thành nhiệm vụ» do bị kỷ luật «{what}» trong năm ({cite}).",
+                    m.listed_name
+                ))
+            } else {
+                None
+            }
+        })
+        .collect();
+    if !disciplined.is_empty() {
+        b.push(Block::body("Đảng viên bị kỷ luật trong năm:"));
+        b.extend(disciplined.into_iter().map(item));
     }
     let heads: Vec<String> = d
         .members
@@ -444,7 +469,12 @@ fn member_scores(d: &Dossier, t: &tally::RatingTable) -> Block {
     }
 }
 
-fn sorted(mut names: Vec<String>) -> Vec<String> {
-    vn::collate::sort_by_name(&mut names, |n| n);
-    names
+/// The members as lists print them, in Vietnamese order of their names and, for names alike,
+/// of their birth (a mark "(sinh 1980)" never sorts a name first).
+fn listed(d: &Dossier, members: &[crate::data::MemberRef]) -> Vec<String> {
+    let mut ms: Vec<&crate::data::Member> = members.iter().map(|m| d.member(*m)).collect();
+    ms.sort_by(|a, b| {
+        vn::collate::compare_names(&a.full_name, &b.full_name).then(a.birth_date.cmp(&b.birth_date))
+    });
+    ms.into_iter().map(|m| m.listed_name.clone()).collect()
 }

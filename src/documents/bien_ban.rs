@@ -211,36 +211,11 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
         )));
     }
 
-    b.push(Block::heading("2. Đánh giá, xếp loại chất lượng chi bộ"));
-    let claimed = d.collective.as_ref().and_then(|c| c.rating);
-    if let (Some(s), Some(score)) = (
-        d.regulation.scoring,
-        d.collective.as_ref().and_then(|c| c.score.as_ref()),
-    ) {
-        b.push(Block::body(format!(
-            "Chi bộ tự chấm: {}.",
-            common::score_text(s, score)
-        )));
-    }
-    b.push(Block::body(format!(
-        "Chi bộ tự nhận mức xếp loại: {}.",
-        claimed.map_or("……………………", |r| r.name())
-    )));
-    if let Some(v) = &meeting.cell_votes {
-        b.push(Block::body(format!(
-            "Kết quả biểu quyết ({} đ/c chính thức có mặt): {}.",
-            a.official_present,
-            vote_line(v, a.official_present)
-        )));
-    }
-    if let Some(r) = tally::cell_ballot_result(d) {
-        b.push(Block::body(format!(
-            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “{}”.",
-            r.name()
-        )));
-    }
+    // the members are rated before the cell: QĐ 366 Điều 12.2 (all members and subordinate
+    // bodies before the party organisation), and the 2019 minutes' order alike (each member's
+    // vote, then the cell's)
     b.push(Block::heading(
-        "3. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
+        "2. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
     ));
     let forms: Vec<String> = super::bao_cao_ket_qua::files(d)
         .reviews
@@ -274,7 +249,59 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
             Standing::Excluded(_) => {}
         }
     }
+    // present but not reviewed this year (admitted less than six months ago under QĐ 366):
+    // named, so that the count of those present and of those reviewed agree
+    for m in d.members.iter().filter(|m| {
+        m.activity == crate::data::Activity::Active
+            && !tally::absent(d, m)
+            && matches!(tally::standing(d, m), Standing::Excluded(_))
+    }) {
+        let standing = tally::standing(d, m);
+        let reason = standing.reason().unwrap_or_default().to_lowercase();
+        b.push(item(format!(
+            "- Đồng chí {}{}, có mặt, không kiểm điểm, đánh giá, xếp loại: {} ({}).",
+            m.listed_name,
+            if m.membership == crate::data::Membership::Probationary {
+                ", đảng viên dự bị"
+            } else {
+                ""
+            },
+            reason.trim_end_matches('.'),
+            d.regulation.cite
+        )));
+    }
+    if let Some(note) = common::quota_note(d) {
+        b.push(Block::body(note));
+    }
 
+    b.push(Block::heading("3. Đánh giá, xếp loại chất lượng chi bộ"));
+    let claimed = d.collective.as_ref().and_then(|c| c.rating);
+    if let (Some(s), Some(score)) = (
+        d.regulation.scoring,
+        d.collective.as_ref().and_then(|c| c.score.as_ref()),
+    ) {
+        b.push(Block::body(format!(
+            "Chi bộ tự chấm: {}.",
+            common::score_text(s, score)
+        )));
+    }
+    b.push(Block::body(format!(
+        "Chi bộ tự nhận mức xếp loại: {}.",
+        claimed.map_or("……………………", |r| r.name())
+    )));
+    if let Some(v) = &meeting.cell_votes {
+        b.push(Block::body(format!(
+            "Kết quả biểu quyết ({} đ/c chính thức có mặt): {}.",
+            a.official_present,
+            vote_line(v, a.official_present)
+        )));
+    }
+    if let Some(r) = tally::cell_ballot_result(d) {
+        b.push(Block::body(format!(
+            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “{}”.",
+            r.name()
+        )));
+    }
     if let Some(t) = &minutes.superior_remarks {
         b.push(Block::heading("4. Ý kiến của đại diện cấp ủy cấp trên"));
         b.push(Block::body(common::text(d, t)));

@@ -313,3 +313,35 @@ pub fn fit_numbers(widths: &mut [f64], col: usize, from: usize, count: usize, co
         widths[col] = need;
     }
 }
+
+/// "Kính gửi: " as HD 05 sets it (PL2 row 9): italic; the addressee after it upright.
+pub fn kinh_gui() -> Run {
+    Run {
+        text: "Kính gửi: ".into(),
+        italic: true,
+        ..Run::default()
+    }
+}
+
+/// The share of "xuất sắc" in words where it is above the usual 20 % and a decision of the
+/// competent level allows more (QĐ 366: up to 25 % for an outstanding unit), so that the upper
+/// level reading it sees the decision, not a breach.
+pub fn quota_note(d: &Dossier) -> Option<String> {
+    let q = crate::data::tally::excellent_share(d);
+    let decision = q.decision.as_ref()?;
+    let usual = d.regulation.thresholds.excellent_quota_percent;
+    (q.excellent * 100 > q.base * usual).then(|| {
+        format!(
+            "Số đảng viên hoàn thành xuất sắc nhiệm vụ ({} đ/c) bằng {} số đảng viên {} ({} đ/c), trong tỷ lệ {}% được cho theo {} ({}: không quá {}%, đơn vị có thành tích nổi trội, đột phá không quá {}%).",
+            q.excellent,
+            crate::data::tally::percent(q.excellent, q.base),
+            q.base_name,
+            q.base,
+            q.percent,
+            decision,
+            d.regulation.cite,
+            usual,
+            q.percent
+        )
+    })
+}

@@ -88,8 +88,8 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
     job.extend(m.workplace.as_deref());
     let mut b = vec![
         Block::plain(vec![
-            Run::plain("Kính gửi: "),
-            Run::bold(format!("Chi ủy {}, {}", home.cell, home.committee)),
+            common::kinh_gui(),
+            Run::plain(format!("Chi ủy {}, {}", home.cell, home.committee)),
         ]),
         Block::body(format!(
             "Thực hiện Quy định số 213-QĐ/TW ngày 02/01/2020 của Bộ Chính trị về trách nhiệm của đảng viên đang công tác thường xuyên giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú, {} đề nghị Chi ủy {} nhận xét đảng viên:",

@@ -186,7 +186,7 @@ pub fn build(u: &Unit, groups: &[Group], failed: &[FailedCell], date: NaiveDate)
     let cells: usize = groups.iter().map(|g| g.rows.len()).sum();
     let mut b = Vec::new();
     if let Some(to) = &u.to {
-        b.push(Block::plain(vec![Run::plain("Kính gửi: "), Run::bold(to)]));
+        b.push(Block::plain(vec![common::kinh_gui(), Run::plain(to)]));
     }
     b.push(Block::body(format!(
         "Tổng hợp từ hồ sơ của {} chi bộ{}, kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên{} như sau:",

@@ -310,7 +310,7 @@ const COLLECTIVE: CollectiveForm = CollectiveForm {
         subtitle: None,
         identity: &[],
         opening: Some(
-            "Căn cứ kết quả lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị tại cơ quan, đơn vị; tập thể {tap_the} kiểm điểm với các nội dung chủ yếu sau:",
+            "Căn cứ kết quả lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị tại địa phương (cơ quan, đơn vị); tập thể {tap_the} kiểm điểm với các nội dung chủ yếu sau:",
         ),
         criteria: &CRITERIA_COLLECTIVE,
         levels: Some(&LEVEL_BOXES),

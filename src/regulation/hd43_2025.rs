@@ -127,6 +127,8 @@ const SCORING: Scoring = Scoring {
 
 /// The enclosure line of Mẫu 01 and 2B (2C has none in the reproduction the research read).
 const ENCLOSURE: &str = "(Gửi kèm Phụ lục về kết quả thực hiện nhiệm vụ trong đó thể hiện sản phẩm tiến độ, chất lượng cụ thể - theo hướng dẫn của các cấp uỷ, tổ chức đảng)";
+/// Mẫu 01's: the last line of its body, which ends with a full stop (HD 05 6.2.2).
+const ENCLOSURE_01: &str = "(Gửi kèm Phụ lục về kết quả thực hiện nhiệm vụ trong đó thể hiện sản phẩm tiến độ, chất lượng cụ thể - theo hướng dẫn của các cấp uỷ, tổ chức đảng).";
 
 /// Mẫu 01, the collective's report (regime-2026 §2.3; items 1–4 of I are QĐ 366 Điều 6 §1).
 const COLLECTIVE: CollectiveForm = CollectiveForm {
@@ -140,7 +142,7 @@ const COLLECTIVE: CollectiveForm = CollectiveForm {
         subtitle: None,
         identity: &[],
         opening: Some(
-            "Căn cứ kết quả lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị tại cơ quan, đơn vị; tập thể {tap_the} kiểm điểm, tự đánh giá, xếp loại chất lượng với các nội dung chủ yếu sau:",
+            "Căn cứ kết quả lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị tại địa phương (cơ quan, đơn vị); tập thể {tap_the} kiểm điểm, tự đánh giá, xếp loại chất lượng với các nội dung chủ yếu sau:",
         ),
         criteria: &[
             criterion(
@@ -175,7 +177,7 @@ const COLLECTIVE: CollectiveForm = CollectiveForm {
         },
         score: Some(ScoreForm {
             intro: "Trên cơ sở cụ thể hoá khung tiêu chí đánh giá đối với tập thể được quy định tại Phụ lục 1, Quy định số 366-QĐ/TW, các tập thể tự đánh giá, chấm điểm theo các tiêu chí được cụ thể hóa như sau:",
-            enclosure: Some(ENCLOSURE),
+            enclosure: Some(ENCLOSURE_01),
         }),
     },
     rating_heading: None,

@@ -4,7 +4,7 @@
 
 use super::{cited, diag};
 use crate::data::tally::{self, Standing};
-use crate::data::{At, Dossier, Member, MemberRef, QuotaBase, Rating};
+use crate::data::{At, Dossier, Member, MemberRef, Rating};
 use crate::diag::{Diagnostic, Severity};
 
 /// Where a member's level is written: the decision, else the proposal, else the ballot, else
@@ -43,23 +43,16 @@ pub(crate) fn cell_levels(m: &Member, voters: u32) -> Vec<(Rating, &At)> {
 /// At most 20 % of the members rated "tốt" (or "tốt" and above, by setting) are rated "xuất sắc".
 pub fn excellent_quota(d: &Dossier) -> Vec<Diagnostic> {
     let t = tally::rating_table(d);
-    let excellent = t.count(Rating::Excellent);
-    let (base, base_name) = match d.settings.quota_base {
-        QuotaBase::GoodOnly => (t.count(Rating::Good), "hoàn thành tốt nhiệm vụ"),
-        QuotaBase::GoodOrBetter => (
-            t.count(Rating::Good) + excellent,
-            "hoàn thành tốt nhiệm vụ trở lên",
-        ),
-    };
-    let thresholds = &d.regulation.thresholds;
-    // an outstanding unit, by the competent level's decision, may rate more (QĐ 366: 25 %)
-    let (percent, decision) = match (
-        &d.settings.outstanding,
-        thresholds.outstanding_quota_percent,
-    ) {
-        (Some(decision), Some(p)) => (p, format!(" (đơn vị được cho tỷ lệ {p}% theo {decision})")),
-        _ => (thresholds.excellent_quota_percent, String::new()),
-    };
+    let tally::ExcellentShare {
+        excellent,
+        base,
+        base_name,
+        percent,
+        decision,
+    } = tally::excellent_share(d);
+    let decision = decision.map_or(String::new(), |x| {
+        format!(" (đơn vị được cho tỷ lệ {percent}% theo {x})")
+    });
     let allowed = base * percent / 100; // floor
     if excellent <= allowed {
         return Vec::new();
@@ -276,9 +269,15 @@ pub fn proposal_follows_the_ballot(d: &Dossier) -> Vec<Diagnostic> {
             let (proposed, votes) = (a.proposed?, a.votes.as_ref()?);
             let result = tally::ballot_result(votes, att.official_present);
             (result != Some(proposed)).then(|| {
-                let got = result.map_or("chưa mức nào được quá nửa".to_string(), |r| {
-                    format!("«{}»", r.name())
-                });
+                let got = result.map_or_else(
+                    || {
+                        format!(
+                            "chưa mức nào được quá nửa: {}",
+                            tally::no_majority_reason(votes, att.official_present)
+                        )
+                    },
+                    |r| format!("«{}»", r.name()),
+                );
                 diag(
                     d,
                     Severity::Warning,
@@ -515,15 +514,20 @@ pub fn cell_ballot_has_a_majority(d: &Dossier) -> Vec<Diagnostic> {
     let Some(meeting) = &d.meeting else {
         return Vec::new();
     };
-    if meeting.cell_votes.is_none() || tally::cell_ballot_result(d).is_some() {
+    let Some(votes) = &meeting.cell_votes else {
+        return Vec::new();
+    };
+    if tally::cell_ballot_result(d).is_some() {
         return Vec::new();
     }
     vec![diag(
         d,
         Severity::Warning,
         &meeting.cell_votes_at,
-        "phiếu xếp loại chi bộ không có mức nào được quá nửa số đảng viên chính thức có mặt."
-            .into(),
+        format!(
+            "phiếu xếp loại chi bộ không có mức nào được quá nửa số đảng viên chính thức có mặt: {}.",
+            tally::no_majority_reason(votes, tally::voters(d))
+        ),
         "kiểm tra số phiếu; biên bản và báo cáo sẽ không ghi mức chi bộ đề nghị.",
     )]
 }

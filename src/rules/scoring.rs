@@ -14,6 +14,21 @@ struct Scored<'a> {
     who: String,
     score: &'a Score,
     levels: Vec<(Rating, &'a At, &'static str)>,
+    /// A discipline in the year explains "không hoàn thành" whatever the score.
+    not_done_explained: bool,
+}
+
+/// Whether member `m` was disciplined in the year at the level that makes them "không hoàn
+/// thành nhiệm vụ" (QĐ 366 Điều 11: from "khiển trách").
+pub fn heavy_discipline(d: &Dossier, m: &crate::data::Member) -> bool {
+    m.discipline.as_ref().is_some_and(|k| {
+        let lower = k.to_lowercase();
+        d.regulation
+            .thresholds
+            .heavy_discipline
+            .iter()
+            .any(|w| lower.contains(w))
+    })
 }
 
 /// Every rated member's and the collective's score with the levels given to them: by
@@ -43,6 +58,7 @@ fn scored(d: &Dossier) -> Vec<Scored<'_>> {
             who: format!("đồng chí {}", m.full_name),
             score,
             levels,
+            not_done_explained: heavy_discipline(d, m),
         });
     }
     if let Some(c) = &d.collective
@@ -60,6 +76,7 @@ fn scored(d: &Dossier) -> Vec<Scored<'_>> {
             who: "tập thể chi bộ".to_string(),
             score,
             levels,
+            not_done_explained: false,
         });
     }
     out
@@ -76,7 +93,8 @@ pub fn level_follows_the_score(d: &Dossier) -> Vec<Diagnostic> {
         let total = x.score.total();
         let band = s.band(total);
         for (level, at, how) in &x.levels {
-            if *level == band {
+            // the discipline rule says why, and already warns when it needs to
+            if *level == band || *level == Rating::NotDone && x.not_done_explained {
                 continue;
             }
             let said = format!(
@@ -217,14 +235,12 @@ pub fn excellent_needs_its_conditions(d: &Dossier) -> Vec<Diagnostic> {
 /// vụ" (QĐ 366 Điều 11); when they found, reported and put right the fault themselves, the
 /// competent level weighs it (a warning instead of an error).
 pub fn discipline_in_the_year(d: &Dossier) -> Vec<Diagnostic> {
-    let heavy = d.regulation.thresholds.heavy_discipline;
     let cite = d.regulation.scoring.map_or(d.regulation.cite, |s| s.cite);
     let mut out = Vec::new();
     let voters = tally::voters(d);
     for m in &d.members {
         let Some(k) = &m.discipline else { continue };
-        let lower = k.to_lowercase();
-        if !heavy.iter().any(|w| lower.contains(w)) {
+        if !heavy_discipline(d, m) {
             continue;
         }
         let (severity, then) = if m.mitigated {

@@ -5,6 +5,7 @@ mod archive_truth;
 mod atomic;
 mod bad_input;
 mod browser;
+mod clerk_round_two;
 mod common;
 mod consistency;
 mod docx_order;

@@ -8,7 +8,7 @@ const EXPECTED: &[&str] = &[
     "Số ……-BC/CBNVT",
     "BÁO CÁO",
     "kiểm điểm tập thể chi bộ năm 2020",
-    "Căn cứ kết quả lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị tại cơ quan, đơn vị; tập thể Chi bộ THPT Nguyễn Văn Tăng kiểm điểm với các nội dung chủ yếu sau:",
+    "Căn cứ kết quả lãnh đạo, chỉ đạo thực hiện nhiệm vụ chính trị tại địa phương (cơ quan, đơn vị); tập thể Chi bộ THPT Nguyễn Văn Tăng kiểm điểm với các nội dung chủ yếu sau:",
     "I. Ưu điểm, kết quả đạt được",
     "1. Việc chấp hành nguyên tắc tổ chức và hoạt động, nhất là nguyên tắc tập trung dân chủ; thực hiện quy chế làm việc.",
     "Chi bộ duy trì nghiêm nguyên tắc tập trung dân chủ",

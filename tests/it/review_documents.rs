@@ -119,12 +119,8 @@ fn the_minutes_count_the_attendance_and_every_vote() {
             "1. Kiểm điểm tập thể chi bộ",
             // an item that starts with a member is capitalised
             "- Đ/c Nam: báo cáo đánh giá đúng kết quả lãnh đạo nhà trường",
-            // the collective before the individuals
-            "2. Đánh giá, xếp loại chất lượng chi bộ",
-            "Chi bộ tự nhận mức xếp loại: Hoàn thành tốt nhiệm vụ.",
-            "Hoàn thành tốt nhiệm vụ: 10 phiếu (90,91%); Hoàn thành nhiệm vụ: 1 phiếu (9,09%)",
-            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “Hoàn thành tốt nhiệm vụ”.",
-            "3. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
+            // the members rated before the cell (QĐ 366 Điều 12.2; the 2019 minutes alike)
+            "2. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
             // the secretary first, then the deputy, the committee, the members by name
             "Đồng chí Lê Thị Ly, Bí thư Chi bộ:",
             "- Tự nhận mức xếp loại: Hoàn thành tốt nhiệm vụ.",
@@ -145,6 +141,10 @@ fn the_minutes_count_the_attendance_and_every_vote() {
             "Đồng chí Lê Thị Thu, đảng viên:",
             "Hoàn thành nhiệm vụ: 11 phiếu (100%)",
             "- Đồng chí Nguyễn Văn Hùng vắng mặt",
+            "3. Đánh giá, xếp loại chất lượng chi bộ",
+            "Chi bộ tự nhận mức xếp loại: Hoàn thành tốt nhiệm vụ.",
+            "Hoàn thành tốt nhiệm vụ: 10 phiếu (90,91%); Hoàn thành nhiệm vụ: 1 phiếu (9,09%)",
+            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “Hoàn thành tốt nhiệm vụ”.",
             "4. Ý kiến của đại diện cấp ủy cấp trên",
             "5. Kết luận của chủ trì hội nghị",
             "kiểm điểm bổ sung đối với đ/c Hùng",
