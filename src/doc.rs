@@ -76,6 +76,8 @@ pub struct Header {
     pub number: Option<String>,
     /// Place and date line ("TP. Hồ Chí Minh, ngày 14 tháng 12 năm 2020").
     pub place_date: String,
+    /// The draft's mark under the number ("Dự thảo", HD 05 II.II.4.2: 14 pt italic), on a draft.
+    pub draft: Option<String>,
 }
 
 /// Document type and summary line.

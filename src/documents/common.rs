@@ -24,6 +24,7 @@ pub fn header(d: &Dossier, doc_type: Option<(&str, Option<&str>)>, date: NaiveDa
         issuer: vn::text::upper(&d.cell.name),
         number: doc_type.map(|(t, n)| number_line(n, t, &d.cell.abbreviation)),
         place_date: vn::date::place_line(&d.cell.place, date),
+        draft: None,
     }
 }
 

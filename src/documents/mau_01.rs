@@ -10,12 +10,39 @@ use crate::doc::{Block, Document, Run, Title};
 /// The kind's id: file name and `--only` value.
 pub const KIND: &str = "mau-01";
 
+/// The draft's kind: the report sent to the members before the meeting (HD 43 §2.1 a).
+pub const DRAFT_KIND: &str = "mau-01-du-thao";
+
+/// The draft's mark under the number (HD 05 II.II.4.2).
+pub const DRAFT_MARK: &str = "Dự thảo";
+
 /// Document-type abbreviation in the number ("Số 02-BC/CB").
 pub const DOC_TYPE: &str = "BC";
 
 /// The report, when the data describes it.
 pub fn build_all(d: &Dossier) -> Docs<'_> {
     Box::new(d.collective.iter().map(move |r| build(d, r)))
+}
+
+/// The draft of the report sent to the members before the meeting, when the data says when
+/// (`ke_hoach.gui_du_thao`): the report's content, marked "Dự thảo" under a blank number (a
+/// draft is not registered), dated the day it is sent.
+pub fn build_drafts(d: &Dossier) -> Docs<'_> {
+    Box::new(
+        d.collective
+            .iter()
+            .zip(d.plan.draft_sent)
+            .map(move |(r, sent)| {
+                let mut doc = build(d, r);
+                doc.kind = DRAFT_KIND.into();
+                doc.path = DRAFT_KIND.into();
+                doc.meta_title = format!("Dự thảo {}", doc.meta_title.to_lowercase());
+                doc.date = sent.format("%Y-%m-%d").to_string();
+                doc.header = common::header(d, Some((DOC_TYPE, None)), sent);
+                doc.header.draft = Some(DRAFT_MARK.into());
+                doc
+            }),
+    )
 }
 
 /// Builds the collective report.

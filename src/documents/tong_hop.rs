@@ -280,6 +280,7 @@ pub fn build(u: &Unit, groups: &[Group], failed: &[FailedCell], date: NaiveDate)
                 .map_or(BLANK.to_string(), vn::text::upper),
             number: Some(common::number_line(u.number.as_deref(), "BC", issuer)),
             place_date: vn::date::place_line(u.place.as_deref().unwrap_or(BLANK), date),
+            draft: None,
         },
         title: Title {
             kind: "BÁO CÁO".to_string(),

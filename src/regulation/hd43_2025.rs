@@ -52,6 +52,10 @@ pub static HD43: Regulation = Regulation {
             build: documents::mau_01::build_all,
         },
         Kind {
+            id: documents::mau_01::DRAFT_KIND,
+            build: documents::mau_01::build_drafts,
+        },
+        Kind {
             id: BALLOT,
             build: ballot,
         },

@@ -300,6 +300,9 @@ fn header_table(doc: &Document, g: &Geometry) -> Table {
     if let Some(n) = &h.number {
         left.push(centred(text_run(n, g.st.header_pt, false, false, g)));
     }
+    if let Some(mark) = &h.draft {
+        left.push(centred(text_run(mark, g.st.header_pt, false, true, g)));
+    }
     // The rule under the party title is a bottom border on a paragraph indented to the title's width.
     let title = "ĐẢNG CỘNG SẢN VIỆT NAM";
     let room = right_w;

@@ -468,3 +468,41 @@ fn the_plan_invitation_and_residence_request_of_2026() {
         ],
     );
 }
+
+#[test]
+fn the_draft_of_mau_01_goes_to_the_members_marked_as_hd_05_marks_a_draft() {
+    let (_t, out) = build(&fixture_2025());
+    let draft = out.join("mau-01-du-thao");
+    both(
+        &draft,
+        &[
+            // sent three working days before the meeting, dated the day it is sent (beside the
+            // issuer's name); the mark under the blank number
+            "TP. Hồ Chí Minh, ngày 11 tháng 12 năm 2026",
+            "*",
+            "Số",
+            "Dự thảo",
+            "BÁO CÁO",
+            "kiểm điểm, tự đánh giá, xếp loại chất lượng của tập thể năm 2026",
+            "A. NỘI DUNG KIỂM ĐIỂM",
+        ],
+    );
+    neither(&out.join("mau-01"), &["Dự thảo"]);
+    // 14 pt italic, not bold, in both outputs
+    let xml = zip_part(&draft.with_extension("docx"), "word/document.xml");
+    let at = xml.find(">Dự thảo<").unwrap();
+    let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
+    assert!(run.contains("<w:i ") || run.contains("<w:i/>"), "{run}");
+    assert!(!run.contains("<w:b "), "{run}");
+    let runs = pdf_font_runs(&draft.with_extension("pdf"));
+    let mark = runs.iter().find(|r| r.text.contains("Dự thảo")).unwrap();
+    assert!(
+        mark.font.contains("Italic") && !mark.font.contains("Bold"),
+        "{}",
+        mark.font
+    );
+    assert!(
+        run.contains("w:val=\"28\"") || !run.contains("<w:sz "),
+        "14 pt: {run}"
+    );
+}

@@ -47,6 +47,7 @@ fn starter_checks_clean_and_builds(year: Option<&str>) {
         None => &[
             "ke-hoach",
             "mau-01",
+            "mau-01-du-thao",
             "mau-02",
             "phieu-danh-gia",
             "bien-ban",
