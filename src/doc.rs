@@ -88,6 +88,9 @@ pub struct Title {
     /// Summary ("tổ chức kiểm điểm, …"), when the document has one; each line of it (split at
     /// `\n`) is centred on its own.
     pub summary: Option<String>,
+    /// A line under the summary saying whom a form is for ("(Cá nhân giữ chức vụ lãnh đạo,
+    /// quản lý)"): italic, not bold.
+    pub subtitle: Option<String>,
 }
 
 /// A run of text with one style.

@@ -412,6 +412,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
                 "kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
                 d.year
             )),
+            subtitle: None,
         },
         b,
     )

@@ -349,6 +349,7 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
                 "hội nghị kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
                 d.year
             )),
+            subtitle: None,
         },
         b,
     )

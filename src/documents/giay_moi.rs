@@ -159,6 +159,7 @@ pub fn build(
         Title {
             kind: "GIẤY MỜI".into(),
             summary: None,
+            subtitle: None,
         },
         blocks,
     );

@@ -164,6 +164,7 @@ pub fn build(d: &Dossier) -> Document {
         Title {
             kind: "KẾ HOẠCH".into(),
             summary: Some(p.summary.clone()),
+            subtitle: None,
         },
         blocks,
     )

@@ -88,6 +88,7 @@ pub fn build(d: &Dossier, r: &CollectiveReport) -> Document {
         Title {
             kind: review.title.into(),
             summary: Some(review.summary.replace("{nam}", &d.year.to_string())),
+            subtitle: None,
         },
         b,
     );

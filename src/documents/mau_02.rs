@@ -29,6 +29,38 @@ fn cell_short_name(name: &str) -> &str {
     }
 }
 
+/// A line of the form's tail as this cell reads it: the form prints its alternatives
+/// ("T/M CHI ỦY (CHI BỘ)", "Đảng ủy, chi ủy cơ sở xếp loại"); the data chooses — a cell with
+/// committee members (`chi_uy_vien`) signs as its chi ủy, one without as the chi bộ; the upper
+/// level is named by its own name (`chi_bo.cap_tren`, "Đảng bộ …" read as its committee, "Đảng
+/// ủy …").
+fn tail_text(d: &Dossier, text: &str) -> String {
+    let committee = d
+        .members
+        .iter()
+        .any(|m| m.post == crate::data::PartyPost::CommitteeMember);
+    let (body, tm) = if committee {
+        ("chi ủy", "T/M CHI ỦY")
+    } else {
+        ("chi bộ", "T/M CHI BỘ")
+    };
+    let upper = {
+        let u = d.cell.superior.trim();
+        match u.strip_prefix("Đảng bộ ") {
+            Some(rest) => format!("Đảng ủy {rest}"),
+            None => u.to_string(),
+        }
+    };
+    text.replace("T/M CHI ỦY (CHI BỘ)", tm)
+        .replace("của chi ủy (chi bộ)", &format!("của {body}"))
+        .replace("của chi ủy:", &format!("của {body}:"))
+        .replace(
+            "Đảng ủy, chi ủy cơ sở xếp loại",
+            &format!("{upper} xếp loại"),
+        )
+        .replace("T/M ĐẢNG ỦY (CHI ỦY)", "T/M ĐẢNG ỦY")
+}
+
 /// The identity lines the form asks for, filled from the data.
 pub fn identity(d: &Dossier, m: &Member, form: &ReviewForm) -> Vec<Block> {
     form.identity
@@ -116,15 +148,22 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
             (_, None) => return None,
         })
     };
+    let chosen = |t: &str| tail_text(d, t);
     for block in tail {
         match block {
             TailBlock::Heading(h) => b.push(Block::Paragraph {
                 kind: ParaKind::Part,
                 runs: vec![Run::bold(*h)],
             }),
-            TailBlock::Sign(lines) => b.push(signature(lines, None)),
+            TailBlock::Sign(lines) => {
+                let lines: Vec<(String, crate::doc::SignRole)> =
+                    lines.iter().map(|(t, r)| (chosen(t), *r)).collect();
+                let lines: Vec<(&str, crate::doc::SignRole)> =
+                    lines.iter().map(|(t, r)| (t.as_str(), *r)).collect();
+                b.push(signature(&lines, None));
+            }
             TailBlock::Field(l, value) => {
-                b.push(label(l));
+                b.push(label(&chosen(l)));
                 match value {
                     TailValue::Lines => answer(None, &mut b),
                     TailValue::Line => b.push(lines_to_write_on(1)),
@@ -138,10 +177,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
         }
     }
 
-    let mut summary = form.summary.replace("{nam}", &d.year.to_string());
-    if let Some(sub) = form.subtitle {
-        summary = format!("{summary}\n{sub}");
-    }
+    let summary = form.summary.replace("{nam}", &d.year.to_string());
     let mut doc = common::document(
         d,
         format!("{KIND}/{slug}"),
@@ -155,6 +191,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
         Title {
             kind: form.title.into(),
             summary: Some(summary),
+            subtitle: form.subtitle.map(str::to_string),
         },
         b,
     );

@@ -109,6 +109,7 @@ pub fn build(d: &Dossier, form: &AnalysisForm, a: &Analysis) -> Document {
         Title {
             kind: "PHIẾU PHÂN TÍCH CHẤT LƯỢNG".into(),
             summary: Some(format!("và đánh giá, xếp loại tổ chức đảng năm {}", d.year)),
+            subtitle: None,
         },
         b,
     );

@@ -138,6 +138,7 @@ pub fn build(d: &Dossier, label: &FormLabel, r: &ResultsReport) -> Document {
                 "hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng năm {}",
                 d.year
             )),
+            subtitle: None,
         },
         b,
     );

@@ -166,6 +166,7 @@ pub fn build(d: &Dossier, m: &Member, home: &Residence, slug: &str) -> Document 
                 "nhận xét đảng viên đang công tác thường xuyên giữ mối liên hệ với tổ chức đảng và nhân dân nơi cư trú"
                     .into(),
             ),
+            subtitle: None,
         },
         b,
     );

@@ -193,6 +193,7 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
         Title {
             kind: "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN".into(),
             summary: Some(format!("Năm {}", d.year)),
+            subtitle: None,
         },
         blocks,
     )

@@ -288,6 +288,7 @@ pub fn build(u: &Unit, groups: &[Group], failed: &[FailedCell], date: NaiveDate)
                 "tổng hợp kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên{}",
                 years(groups)
             )),
+            subtitle: None,
         },
         blocks: common::finish(guide, b),
     }

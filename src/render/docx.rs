@@ -355,6 +355,14 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
                 .line_spacing(exact(g.st.summary_pt, 0.0, 0.0)),
         )
     });
+    // whom the form is for, under the summary: italic, not bold
+    let subtitle = doc.title.subtitle.iter().map(|t| {
+        Some(
+            centred(text_run(t, g.st.summary_pt, false, true, g))
+                .style("TieuDe")
+                .line_spacing(exact(g.st.summary_pt, 0.0, 0.0)),
+        )
+    });
     let rule = match g.st.separator {
         // HD 05 §5.2.1: five hyphens under the summary
         Separator::Hyphens => centred(text_run("-----", g.st.summary_pt, false, false, g))
@@ -380,6 +388,7 @@ fn title_paragraphs(doc: &Document, g: &Geometry) -> Vec<Paragraph> {
     };
     std::iter::once(Some(kind))
         .chain(summary)
+        .chain(subtitle)
         .chain([Some(rule)])
         .flatten()
         .collect()
@@ -500,6 +509,8 @@ struct Place {
     page_break_before: bool,
     /// A heading's outline level (see `doc::heading_levels`).
     level: u8,
+    /// Right under a signature: apart from it as a part another body fills in is.
+    after_sign_off: bool,
 }
 
 /// A paragraph of the model as one Word paragraph in its kind's named style; the lines of a
@@ -511,7 +522,7 @@ fn body_paragraph(kind: ParaKind, runs: &[Run], place: Place, g: &Geometry) -> P
     // alignment, indent and spacing come from the kind's named style; only a paragraph set
     // otherwise (no space above, room below) says so itself
     let mut p = Paragraph::new().style(style_of(kind, place.level));
-    let part = kind == ParaKind::Part;
+    let part = kind == ParaKind::Part || place.after_sign_off;
     if place.unspaced || place.after > 0.0 || part {
         // a part another body fills in: twice the paragraph space above it
         let before = match (place.unspaced, part) {
@@ -902,6 +913,7 @@ fn add_blocks(mut docx: Docx, blocks: &[Block], from: usize, to: usize, g: &Geom
                     },
                     page_break_before,
                     level: levels[i],
+                    after_sign_off: i > 0 && matches!(blocks[i - 1], Block::SignOff { .. }),
                 };
                 docx.add_paragraph(body_paragraph(*kind, runs, place, g))
             }

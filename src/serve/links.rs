@@ -104,6 +104,7 @@ pub fn document(d: &Dossier, keys: &Keys, base: &str) -> Result<Document, String
                 "tải và gửi bản tự kiểm điểm năm {} của đảng viên",
                 d.year
             )),
+            subtitle: None,
         },
         b,
     ))

@@ -206,14 +206,16 @@ fn a_2b_self_review_scores_row_by_row_on_the_upper_committees_table() {
             "(Gửi kèm Phụ lục về kết quả thực hiện nhiệm vụ",
             "NGƯỜI TỰ KIỂM ĐIỂM",
             "Võ Thị Thu Trang",
-            "- Nhận xét, đánh giá của chi ủy (chi bộ):",
+            // the form's alternatives chosen by the data: the cell has a chi ủy, its upper
+            // level is named
+            "- Nhận xét, đánh giá của chi ủy:",
             "Hoàn thành xuất sắc nhiệm vụ giảng dạy",
             // the ballot: 7 "xuất sắc" of 11 voters
             "- Chi bộ đề xuất xếp loại mức chất lượng:",
             "Hoàn thành xuất sắc nhiệm vụ",
-            "T/M CHI ỦY (CHI BỘ)",
-            "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:",
-            "T/M ĐẢNG ỦY (CHI ỦY)",
+            "T/M CHI ỦY",
+            "- Đảng ủy Trường Cao đẳng Kỹ thuật Thủ Đức xếp loại mức chất lượng:",
+            "T/M ĐẢNG ỦY",
         ],
     );
     // 2B and 2C drop the posts of the 2019 identity block and its per-criterion boxes

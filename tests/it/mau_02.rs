@@ -48,9 +48,9 @@ const LAN: &[&str] = &[
     "Đánh giá, xếp loại chất lượng đảng viên",
     "- Nhận xét, đánh giá của chi ủy:",
     "- Chi bộ đề xuất xếp loại mức chất lượng:",
-    "T/M CHI ỦY (CHI BỘ)",
-    "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:",
-    "T/M ĐẢNG ỦY (CHI ỦY)",
+    "T/M CHI ỦY",
+    "- Đảng ủy Quận 9 xếp loại mức chất lượng:",
+    "T/M ĐẢNG ỦY",
 ];
 
 #[test]
@@ -212,11 +212,12 @@ fn the_upper_committees_decision_box_is_never_pre_typed_in_a_members_form() {
                 Some("pdf") => squeeze(&pdf_text(&p)),
                 _ => continue,
             };
-            let label = "Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:";
-            let at = text
-                .find(label)
-                .unwrap_or_else(|| panic!("{}", p.display()))
-                + label.len();
+            let label = "xếp loại mức chất lượng:";
+            // the upper committee's line comes after the cell's signature
+            let upper = text
+                .rfind("T/M CHI")
+                .unwrap_or_else(|| panic!("{}", p.display()));
+            let at = upper + text[upper..].find(label).unwrap() + label.len();
             let end = at + text[at..].find("T/M ĐẢNG").unwrap();
             let boxed = &text[at..end];
             assert!(
@@ -230,4 +231,46 @@ fn the_upper_committees_decision_box_is_never_pre_typed_in_a_members_form() {
         }
         assert!(checked >= 20, "{checked}");
     }
+}
+
+#[test]
+fn the_forms_alternatives_are_chosen_by_the_data() {
+    // a cell without committee members signs as the chi bộ; the upper level by its name
+    let yaml = std::fs::read_to_string(fixture_2025())
+        .unwrap()
+        .replace("chuc_vu_dang: chi_uy_vien", "chuc_vu_dang: dang_vien");
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("d.yaml"), yaml).unwrap();
+    let o = hoso(
+        tmp.path(),
+        &[
+            "build", "d.yaml", "--out", "o", "--only", "mau-02", "--member", "hanh",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = squeeze(&pdf_text(&tmp.path().join("o/mau-02/nguyen-thi-hanh.pdf")));
+    for want in [
+        "- Nhận xét, đánh giá của chi bộ:",
+        "T/M CHI BỘ",
+        "- Đảng ủy Trường Cao đẳng Kỹ thuật Thủ Đức xếp loại mức chất lượng:",
+        "T/M ĐẢNG ỦY",
+        // whom the form is for: its own line under the summary
+        "(Cá nhân giữ chức vụ lãnh đạo, quản lý)",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    for never in ["(CHI BỘ)", "(CHI ỦY)", "chi ủy cơ sở", "T/M CHI ỦY"] {
+        assert!(!text.contains(never), "{never} in {text}");
+    }
+    // the subtitle is italic, not bold
+    let runs = pdf_font_runs(&tmp.path().join("o/mau-02/nguyen-thi-hanh.pdf"));
+    let sub = runs
+        .iter()
+        .find(|r| r.text.contains("Cá nhân giữ chức vụ"))
+        .unwrap();
+    assert!(
+        sub.font.contains("Italic") && !sub.font.contains("Bold"),
+        "{}",
+        sub.font
+    );
 }
