@@ -1266,6 +1266,19 @@ impl<'a> Converter<'a> {
                 Some("mỗi mục trong «uu_diem» ứng với một tiêu chí của mẫu, theo thứ tự; xóa các mục thừa."),
             );
         }
+        // Three items for a six-item form (2A) are most likely 2B's order copied over: the third,
+        // meant as the pledge, would print under «kết quả lãnh đạo, chỉ đạo, quản lý».
+        if allowed == 6 && items.len() == 3 {
+            self.warn(
+                pos(&items[2].referenced),
+                &format!("{path}.uu_diem[2]"),
+                format!(
+                    "mục I của bản kiểm điểm của {} có 6 tiêu chí, ở đây chỉ ghi 3; mục thứ ba in vào tiêu chí 3 «kết quả công tác lãnh đạo, chỉ đạo, quản lý», không phải tiêu chí cam kết tu dưỡng (tiêu chí 6).",
+                    form.who
+                ),
+                "ghi đủ 6 mục theo thứ tự của Mẫu 2A: phẩm chất; thực hiện nhiệm vụ; lãnh đạo, chỉ đạo, quản lý; trách nhiệm, đổi mới sáng tạo; nêu gương; cam kết tu dưỡng (mục chưa viết để «noi_dung» trống).",
+            );
+        }
     }
 
     /// Sections I–VII of a review (a member's or the cell's).

@@ -70,11 +70,13 @@ impl JsonSchema for NumberSchema {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawDossier {
-    /// Năm kiểm điểm, đánh giá, xếp loại, ví dụ 2020. Năm quyết định quy định áp dụng:
-    /// 2019–2022 theo Quy định 132-QĐ/TW và Hướng dẫn 21-HD/BTCTW (mẫu năm 2019).
+    /// Năm kiểm điểm, đánh giá, xếp loại, ví dụ 2026. Năm quyết định quy định áp dụng:
+    /// 2019–2022 theo Quy định 132-QĐ/TW và Hướng dẫn 21-HD/BTCTW (mẫu năm 2019); từ 2025 theo
+    /// Quy định 366-QĐ/TW và Hướng dẫn 43-HD/BTCTW (mẫu năm 2025, chấm điểm 100).
     pub nam: S<i32>,
     /// Quy định áp dụng, khi không theo năm: «hd21-2019» (Quy định 132-QĐ/TW, Hướng dẫn
-    /// 21-HD/BTCTW, mẫu năm 2019). Không ghi thì chọn theo «nam».
+    /// 21-HD/BTCTW, mẫu năm 2019) hoặc «hd43-2025» (Quy định 366-QĐ/TW, Hướng dẫn 43-HD/BTCTW,
+    /// mẫu năm 2025). Không ghi thì chọn theo «nam».
     #[serde(default)]
     pub quy_dinh: Option<S<String>>,
     /// Thể thức trình bày văn bản, khi không theo ngày của văn bản: «hd36» (Hướng dẫn
@@ -99,7 +101,8 @@ pub struct RawDossier {
     #[serde(default)]
     pub phan_tich_chat_luong: Option<RawAnalysis>,
     /// Nhãn mẫu in ở góc trên bên phải, khi cấp trên dùng nhãn riêng.
-    /// Không ghi thì in nhãn theo HD 21-HD/BTCTW, ví dụ «Mẫu 02-HD KĐ.ĐG 2019».
+    /// Không ghi thì in nhãn của quy định áp dụng, ví dụ «Mẫu 02-HD KĐ.ĐG 2019» (mẫu năm 2019),
+    /// «Mẫu 2B-HD KĐ.ĐG 2025» (mẫu năm 2025).
     #[serde(default)]
     pub nhan_mau: Option<RawFormLabels>,
     /// Báo cáo kết quả kiểm điểm, đánh giá, xếp loại gửi cấp trên; không ghi thì không tạo.
@@ -109,7 +112,7 @@ pub struct RawDossier {
     /// Không ghi thì lấy ngày và người ký của kế hoạch.
     #[serde(default)]
     pub phieu_213: Option<RawResidenceRequest>,
-    /// Thiết lập quy tắc xếp loại. Không ghi thì dùng cách tính mặc định theo HD 21-HD/BTCTW.
+    /// Thiết lập quy tắc xếp loại. Không ghi thì dùng cách tính mặc định của quy định áp dụng.
     #[serde(default)]
     pub quy_tac: Option<RawSettings>,
     /// Bộ tiêu chí chấm điểm do cấp trên ban hành (mẫu năm 2025), cho từng mẫu: các tiêu chí và
@@ -212,7 +215,8 @@ pub struct RawCollectiveReport {
     /// nhưng không có hai mục tự xếp loại; phần không ghi in dòng chấm.
     #[serde(default)]
     pub kiem_diem: Option<S<RawSelfReview>>,
-    /// Mục VII: mức xếp loại chất lượng chi bộ tự nhận. Không ghi thì để các ô trống.
+    /// Mức xếp loại chất lượng chi bộ tự nhận (mục VII mẫu 2019, phần B.II mẫu 2025). Không ghi
+    /// thì để các ô trống.
     #[serde(default)]
     pub tu_xep_loai: Option<S<RawRating>>,
     /// Phần B.I (mẫu 2025): điểm tập thể tự chấm — nhóm tiêu chí chung (0–30) và nhóm tiêu chí về
@@ -511,8 +515,9 @@ pub struct RawMember {
     pub chuc_vu_dang: RawPartyPost,
     /// Đảng viên chính thức («chinh_thuc») hay dự bị («du_bi»).
     pub loai: RawMembership,
-    /// Ngày vào Đảng, viết 03/02/2005 hoặc 2005-02-03.
-    /// Kết nạp chưa đủ 6 tháng đến ngày hội nghị thì vẫn kiểm điểm nhưng không xếp loại.
+    /// Ngày vào Đảng, viết 03/02/2005 hoặc 2005-02-03. Kết nạp chưa đủ 6 tháng đến ngày hội
+    /// nghị: 2019–2022 (mẫu năm 2019) vẫn kiểm điểm nhưng không xếp loại; từ 2025 (Quy định
+    /// 366-QĐ/TW) không kiểm điểm, không xếp loại.
     pub ngay_vao_dang: S<String>,
     /// Nghề nghiệp, ví dụ «Giáo viên»; có thể không ghi.
     /// In trên phiếu 213 khi không có chức vụ chính quyền.
@@ -527,19 +532,22 @@ pub struct RawMember {
     /// Chức vụ đoàn thể, ví dụ «Chủ tịch Công đoàn». Không ghi thì Mẫu 02 để dòng chấm.
     #[serde(default)]
     pub chuc_vu_doan_the: Option<S<String>>,
-    /// true nếu giữ chức vụ lãnh đạo, quản lý; không ghi là false.
-    /// Khi đó bản kiểm điểm dùng Mẫu 02 dành cho cán bộ lãnh đạo, quản lý.
+    /// true nếu giữ chức vụ lãnh đạo, quản lý; không ghi là false. Khi đó bản kiểm điểm dùng
+    /// Mẫu 02 dành cho cán bộ lãnh đạo, quản lý (mẫu năm 2019), hoặc Mẫu 2A (mẫu năm 2025, khi
+    /// không ghi «doi_tuong»).
     #[serde(default)]
     pub lanh_dao_quan_ly: bool,
-    /// Phần tự kiểm điểm (Mẫu 02); mục nào không ghi thì bản in để dòng chấm cho đồng chí tự viết.
+    /// Phần tự kiểm điểm (Mẫu 02 năm 2019; Mẫu 2A, 2B, 2C năm 2025); mục nào không ghi thì bản in
+    /// để dòng chấm cho đồng chí tự viết.
     #[serde(default)]
     pub kiem_diem: Option<RawSelfReview>,
     /// Được miễn hoặc bị đình chỉ sinh hoạt đảng: không kiểm điểm, không xếp loại.
     /// Không ghi nếu sinh hoạt bình thường.
     #[serde(default)]
     pub sinh_hoat_dang: Option<S<RawActivity>>,
-    /// Số tháng nghỉ ốm trong năm (0–12); không ghi là 0.
-    /// Từ 3 tháng trở lên thì không được xếp từ «Hoàn thành tốt nhiệm vụ» trở lên.
+    /// Số tháng nghỉ ốm trong năm (0–12); không ghi là 0. 2019–2022: từ 3 tháng trở lên thì không
+    /// được xếp từ «Hoàn thành tốt nhiệm vụ» trở lên; từ 2025 (Hướng dẫn 43-HD/BTCTW): xếp loại
+    /// căn cứ kết quả làm việc thực tế của năm.
     #[serde(default)]
     pub nghi_om_thang: Option<S<u32>>,
     /// true nếu nghỉ thai sản trong năm (ghi chú trên phiếu đánh giá, xếp loại đảng viên).
@@ -547,7 +555,10 @@ pub struct RawMember {
     #[serde(default)]
     pub nghi_thai_san: bool,
     /// Hình thức kỷ luật trong năm, ví dụ «Khiển trách»; không ghi nếu không bị kỷ luật.
-    /// Bị kỷ luật trong năm thì chỉ được xếp «Không hoàn thành nhiệm vụ».
+    /// 2019–2022: bị kỷ luật trong năm thì chỉ được xếp «Không hoàn thành nhiệm vụ»; từ 2025
+    /// (Quy định 366-QĐ/TW): bị kỷ luật từ khiển trách trở lên thì xếp «Không hoàn thành nhiệm
+    /// vụ», trừ khi đã tự phát hiện, báo cáo và khắc phục («tu_nhan_khac_phuc») để cấp có thẩm
+    /// quyền xem xét.
     #[serde(default)]
     pub ky_luat: Option<S<String>>,
     /// Nơi cư trú; có thì tạo phiếu xin ý kiến chi ủy nơi cư trú (Quy định 213-QĐ/TW).
@@ -663,7 +674,11 @@ pub struct RawCriterion {
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSelfReview {
-    /// Mục I. Ưu điểm, kết quả đạt được: mỗi tiêu chí một mục, theo thứ tự trong mẫu.
+    /// Mục I. Ưu điểm, kết quả đạt được: mỗi tiêu chí một mục, theo thứ tự trong mẫu. Mẫu 2B,
+    /// 2C (2025) và Mẫu 02 (2019): 1 phẩm chất chính trị, đạo đức, lối sống; 2 thực hiện nhiệm
+    /// vụ; 3 cam kết tu dưỡng, rèn luyện. Mẫu 2A (2025, lãnh đạo, quản lý), 6 mục: 1 phẩm chất; 2
+    /// thực hiện nhiệm vụ; 3 kết quả lãnh đạo, chỉ đạo, quản lý; 4 trách nhiệm, đổi mới sáng tạo;
+    /// 5 nêu gương, phòng chống tham nhũng; 6 cam kết tu dưỡng.
     #[serde(default)]
     pub uu_diem: Vec<S<RawCriterion>>,
     /// Mục II.1. Hạn chế, khuyết điểm.

@@ -358,3 +358,27 @@ fn a_member_without_a_score_is_flagged_before_the_meeting_papers() {
     );
     assert_eq!(d.severity, Severity::Warning);
 }
+
+#[test]
+fn three_strengths_on_a_leaders_form_are_a_warning_at_the_third() {
+    // Nguyễn Thị Hạnh reviews on Mẫu 2A (six criteria); three items read as 2B's order
+    let third = "            thành đúng tiến độ, 04/10 nhiệm vụ vượt mức.\n";
+    let text = changed(
+        third,
+        &format!("{third}        - noi_dung: Thực hiện nghiêm cam kết tu dưỡng, rèn luyện.\n"),
+    );
+    let d = the_one(&text, "chỉ ghi 3");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.path.ends_with("kiem_diem.uu_diem[2]"), "{}", d.path);
+    assert_eq!(
+        d.pos.line,
+        line_of(&text, "        - noi_dung: Thực hiện nghiêm cam kết")
+    );
+    assert!(
+        d.message.contains("kết quả công tác lãnh đạo"),
+        "{}",
+        d.message
+    );
+    // two items (the fixture) or all six: no such warning
+    none_with(&src(), "chỉ ghi 3");
+}

@@ -123,3 +123,39 @@ fn every_key_of_the_fixtures_is_in_the_schema_at_its_path() {
     unknown_keys(&s, &s, &misplaced, "", &mut unknown);
     assert_eq!(unknown, [".chi_bo.ho_ten"]);
 }
+
+#[test]
+fn the_schema_speaks_of_both_regulations() {
+    let s = schema();
+    let text = |p: &str| -> String {
+        s.pointer(p)
+            .and_then(|v| v.get("description"))
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no description at {p}"))
+            .to_string()
+    };
+    assert!(text("/properties/nam").contains("2025"));
+    assert!(text("/properties/quy_dinh").contains("hd43-2025"));
+    let member = def(&s, &s["properties"]["dang_vien"]["items"]);
+    let joined = |key: &str| {
+        let v = &member["properties"][key];
+        let d = def(&s, v);
+        format!("{} {}", v["description"], d["description"])
+    };
+    assert!(
+        joined("ngay_vao_dang").contains("366"),
+        "{}",
+        joined("ngay_vao_dang")
+    );
+    assert!(joined("lanh_dao_quan_ly").contains("2A"));
+    // no rule of 2019 stated as if it held every year
+    let all = s.to_string();
+    for (at, _) in all.match_indices("vẫn kiểm điểm nhưng không xếp loại") {
+        let mut from = at.saturating_sub(200);
+        while !all.is_char_boundary(from) {
+            from += 1;
+        }
+        let before = &all[from..at];
+        assert!(before.contains("2019"), "…{before}");
+    }
+}
