@@ -148,6 +148,10 @@ pub enum ParaKind {
     /// A list item kept on the page of the paragraph after it (the lines of one entry that
     /// should not be split, like a member's vote in the minutes).
     KeptItem,
+    /// Dotted lines of a part another body fills in by hand under its own signature (a
+    /// manager's remarks, the upper level's rating): set like `Lines`, kept on the page of what
+    /// follows, so that the part is never split from its signature.
+    KeptLines,
     /// Dotted lines to write on: set like `Plain`; in the .docx, what a member types there
     /// takes their place and grows freely (never kept with anything).
     Lines,
@@ -220,6 +224,7 @@ impl ParaKind {
             ParaKind::Heading
                 | ParaKind::Part
                 | ParaKind::KeptItem
+                | ParaKind::KeptLines
                 | ParaKind::Label
                 | ParaKind::Centred
         )

@@ -60,6 +60,32 @@ fn task_line(d: &Dossier, t: &Task) -> String {
     }
 }
 
+/// Ends each item of a section's list as a Vietnamese list is ended (HD 05 6.2.3 for the bases,
+/// and the same usage for any list): «;» after an item, «.» after the last. An item the data
+/// already ends (a sentence's «.», a heading's «:») keeps its own mark.
+fn close_items(items: &mut [Block]) {
+    let last = items.len().saturating_sub(1);
+    for (i, item) in items.iter_mut().enumerate() {
+        let Block::Paragraph { runs, .. } = item else {
+            continue;
+        };
+        let Some(run) = runs.last_mut() else {
+            continue;
+        };
+        let text = run.text.trim_end();
+        let text = if i == last {
+            text.trim_end_matches([';', ','])
+        } else {
+            text.trim_end_matches(',')
+        };
+        if text.ends_with(['.', ';', ':', '!', '?', '…']) {
+            run.text = text.to_string();
+        } else {
+            run.text = format!("{text}{}", if i == last { "." } else { ";" });
+        }
+    }
+}
+
 fn first_level(text: String) -> Block {
     Block::item(vec![Run::plain(format!("- {text}"))])
 }
@@ -137,8 +163,9 @@ pub fn build(d: &Dossier) -> Document {
         }
     }
     sections.push(("Phân công", assignments));
-    for (i, (title, content)) in sections.into_iter().enumerate() {
+    for (i, (title, mut content)) in sections.into_iter().enumerate() {
         blocks.push(Block::heading(format!("{}. {title}", i + 1)));
+        close_items(&mut content);
         blocks.extend(content);
     }
 

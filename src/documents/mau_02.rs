@@ -149,6 +149,7 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
         })
     };
     let chosen = |t: &str| tail_text(d, t);
+    let tail_from = b.len();
     for block in tail {
         match block {
             TailBlock::Heading(h) => b.push(Block::Paragraph {
@@ -174,6 +175,14 @@ pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
                     },
                 }
             }
+        }
+    }
+    // the parts others fill in by hand each stay whole on a page with their signature
+    for block in &mut b[tail_from..] {
+        if let Block::Paragraph { kind, .. } = block
+            && *kind == ParaKind::Lines
+        {
+            *kind = ParaKind::KeptLines;
         }
     }
 

@@ -2,7 +2,6 @@
 //! the member's or the cell's text or dotted lines to write on, □/■ rows, signature blocks
 //! without recipients. The wording comes from the regulation's `ReviewForm`.
 
-use super::common::item;
 use crate::data::{CriteriaTable, Level, Points, Rating, Score, SelfReview};
 use crate::doc::{Block, Cell, ParaKind, Run, SignLine, SignRole, Signature};
 use crate::regulation::{LevelBoxes, ReviewForm, ScoreForm, Scoring};
@@ -211,12 +210,17 @@ pub fn part_b(
         b.push(criteria_table(s, t, score));
     }
     let total = score.map(Score::total);
-    b.push(item(format!(
+    // the three lines of the summary stay on one page
+    let kept = |text: String| Block::Paragraph {
+        kind: ParaKind::KeptItem,
+        runs: vec![Run::plain(text)],
+    };
+    b.push(kept(format!(
         "{}: {}",
         s.general.0,
         of(score.map(|x| x.general), s.general.1)
     )));
-    b.push(item(format!(
+    b.push(kept(format!(
         "{}: {}",
         s.tasks.0,
         of(score.map(|x| x.tasks), s.tasks.1)

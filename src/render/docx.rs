@@ -406,7 +406,7 @@ fn style_of(kind: ParaKind, level: u8) -> &'static str {
         },
         ParaKind::Item | ParaKind::KeptItem => "GachDau",
         ParaKind::Plain | ParaKind::Label => "Dong",
-        ParaKind::Lines => "DongCham",
+        ParaKind::Lines | ParaKind::KeptLines => "DongCham",
         ParaKind::Centred => "GiuaDong",
     }
 }
@@ -552,15 +552,25 @@ fn body_paragraph(kind: ParaKind, runs: &[Run], place: Place, g: &Geometry) -> P
     if lines && kind != ParaKind::Lines {
         p = p.keep_lines(true);
     }
+    // A line of a left-aligned paragraph ends with a space before its break, so that a reader of
+    // the text alone (a search, a copy, a screen reader) sees two words where the page shows two
+    // lines ("□ … nhiệm vụ" then "■ …"); Word and LibreOffice do not set a space at a line's end.
+    let spaced = !matches!(kind, ParaKind::Centred | ParaKind::Heading | ParaKind::Part);
     for r in runs {
-        for (i, part) in r.text.split('\n').enumerate() {
+        let parts: Vec<&str> = r.text.split('\n').collect();
+        for (i, part) in parts.iter().enumerate() {
             if i > 0 {
                 p = p.add_run(DocxRun::new().add_break(docx_rs::BreakType::TextWrapping));
             }
             if !part.is_empty() {
+                let end = spaced && i + 1 < parts.len() && !part.ends_with(char::is_whitespace);
                 p = p.add_run(styled_run(
                     &Run {
-                        text: part.to_string(),
+                        text: if end {
+                            format!("{part} ")
+                        } else {
+                            part.to_string()
+                        },
                         ..r.clone()
                     },
                     style_is_bold(kind),

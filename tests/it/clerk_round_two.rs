@@ -174,3 +174,55 @@ fn a_ballot_without_a_majority_says_why() {
         assert!(d.message.contains(part), "{part}: {}", d.message);
     }
 }
+
+#[test]
+fn the_plans_lists_end_each_item_with_a_semicolon_and_the_last_with_a_full_stop() {
+    for fixture in [fixture_2025(), fixture()] {
+        let tmp = tempfile::tempdir().unwrap();
+        let o = hoso(
+            tmp.path(),
+            &[
+                "build",
+                fixture.to_str().unwrap(),
+                "--out",
+                "out",
+                "--only",
+                "ke-hoach",
+            ],
+        );
+        assert!(o.status.success(), "{}", stderr(&o));
+        let paragraphs = docx_paragraphs(&tmp.path().join("out/ke-hoach.docx"));
+        // the numbered sections, each a run of "- " and "+ " items
+        let mut sections: Vec<Vec<&str>> = Vec::new();
+        for p in &paragraphs {
+            let p = p.trim();
+            if p.len() > 2
+                && p.as_bytes()[0].is_ascii_digit()
+                && p.contains(". ")
+                && !p.ends_with([';', '.'])
+            {
+                sections.push(Vec::new());
+            } else if p.starts_with("- Căn cứ") {
+            } else if (p.starts_with("- ") || p.starts_with("+ "))
+                && let Some(s) = sections.last_mut()
+            {
+                s.push(p);
+            }
+        }
+        assert!(sections.len() >= 3, "{paragraphs:#?}");
+        for s in &sections {
+            let (last, rest) = s.split_last().unwrap();
+            assert!(last.ends_with('.'), "the last item {last:?}");
+            for item in rest {
+                assert!(item.ends_with([';', '.', ':']), "the item {item:?}");
+            }
+        }
+        // a task with its deadline: the mark after the brackets
+        let all = paragraphs.join("\n");
+        assert!(all.contains(")\u{3b}") || all.contains(")."), "{all}");
+        assert!(
+            !all.lines().any(|l| l.starts_with("+ ") && l.ends_with(')')),
+            "{all}"
+        );
+    }
+}

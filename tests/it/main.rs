@@ -15,6 +15,7 @@ mod hd05;
 mod hd43_documents;
 mod init;
 mod ke_hoach_seed;
+mod kept_parts;
 mod large_parts;
 mod layout;
 mod literal_and_deterministic;

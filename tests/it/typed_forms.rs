@@ -173,6 +173,28 @@ fn starts_kept(text: &str) -> bool {
     ]
     .iter()
     .any(|k| head.contains(k))
+        || starts_part_others_fill_in(text)
+}
+
+/// Whether a page starts with a part of the form another body fills in (the agency's rating, the
+/// cell's) and holds its signature: such a part is kept whole on a page, so the page before it
+/// may end early when text typed into it made it long.
+fn starts_part_others_fill_in(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // the page's number first, from the second page on
+    let from = usize::from(
+        words
+            .first()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit())),
+    );
+    let start = words[from.min(words.len())..].join(" ");
+    [
+        "Đánh giá, xếp loại chất lượng công chức",
+        "Đánh giá, xếp loại chất lượng đảng viên",
+    ]
+    .iter()
+    .any(|h| start.starts_with(h))
+        && ["T/M", "THỦ TRƯỞNG"].iter().any(|k| start.contains(k))
 }
 
 /// The self-reviews and collective reports to type into: (label, .docx).
