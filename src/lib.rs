@@ -10,6 +10,7 @@ pub mod doc;
 pub mod documents;
 pub mod fonts;
 pub mod guide;
+pub mod import;
 pub mod messages;
 pub mod output;
 pub mod pipeline;

@@ -108,6 +108,82 @@ enum Command {
         #[arg(long, value_name = "NAM")]
         nam: Option<i32>,
     },
+    /// Nhập danh sách đảng viên từ bảng tính (.xlsx, .xls, .ods, .csv) vào tệp dữ liệu: thêm
+    /// người mới, cập nhật người đã có (theo mã, hoặc họ tên và ngày sinh); phần còn lại của tệp,
+    /// kể cả ghi chú, giữ nguyên. Cột tìm theo tiêu đề («Họ và tên», «Ngày sinh», «Giới tính»,
+    /// «Ngày vào Đảng», «Chức vụ Đảng», «Đơn vị công tác», «Nơi cư trú»…).
+    Nhap {
+        /// Bảng tính danh sách đảng viên.
+        danh_sach: PathBuf,
+        /// Tệp dữ liệu YAML của chi bộ (tạo trước bằng «hoso init»).
+        #[arg(long = "vao", value_name = "TEP")]
+        vao: PathBuf,
+        /// Chỉ cột cho một trường khi tiêu đề khác thường: ten_truong=COT (chữ cái của cột hoặc
+        /// tiêu đề của nó), ví dụ «--cot ngay_vao_dang=F»; ghi nhiều lần được.
+        #[arg(long = "cot", value_name = "TRUONG=COT")]
+        cot: Vec<String>,
+        /// Chỉ xem sẽ thay đổi gì, không ghi.
+        #[arg(long)]
+        xem: bool,
+    },
+}
+
+/// `hoso nhap`: imports, then says what changed (or would), and what to look at.
+fn import(sheet: &std::path::Path, into: &std::path::Path, cot: &[String], xem: bool) -> ExitCode {
+    match hoso::import::run(sheet, into, cot, xem) {
+        Ok(o) => {
+            println!("đọc trang «{}» của {}.", o.sheet, sheet.display());
+            if !o.added.is_empty() {
+                let names: Vec<String> = o
+                    .added
+                    .iter()
+                    .map(|(n, ma)| format!("{n} (mã {ma})"))
+                    .collect();
+                println!("thêm {} đảng viên: {}.", o.added.len(), names.join(", "));
+            }
+            if !o.updated.is_empty() {
+                let names: Vec<String> = o
+                    .updated
+                    .iter()
+                    .map(|(n, f)| format!("{n} ({})", f.join(", ")))
+                    .collect();
+                println!(
+                    "cập nhật {} đảng viên: {}.",
+                    o.updated.len(),
+                    names.join("; ")
+                );
+            }
+            if o.unchanged > 0 {
+                println!("{} đảng viên không có gì thay đổi.", o.unchanged);
+            }
+            for n in &o.notes {
+                println!("lưu ý: {n}");
+            }
+            if xem {
+                println!("(--xem) chưa ghi gì vào {}.", into.display());
+            } else if o.written {
+                println!(
+                    "đã ghi {}; chạy «hoso check {}» để xem còn thiếu gì.",
+                    into.display(),
+                    into.display()
+                );
+            } else {
+                println!("{} không thay đổi.", into.display());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(hoso::import::Failure::Problems(ps)) => {
+            for p in &ps {
+                eprintln!("lỗi: {p}");
+            }
+            eprintln!("{} lỗi; chưa ghi gì vào {}.", ps.len(), into.display());
+            ExitCode::from(1)
+        }
+        Err(hoso::import::Failure::Io(e)) => {
+            eprintln!("lỗi: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 /// Prints a failure and gives its exit status: 1 for bad data, 2 for anything else.
@@ -266,6 +342,12 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Command::Nhap {
+            danh_sach,
+            vao,
+            cot,
+            xem,
+        } => import(&danh_sach, &vao, &cot, xem),
         Command::Check { data } => match pipeline::check(&data) {
             Ok(c) => {
                 println!("{}", pipeline::applied(&c.dossier));

@@ -13,6 +13,7 @@ mod docx_styles;
 mod giay_moi;
 mod hd05;
 mod hd43_documents;
+mod import;
 mod init;
 mod ke_hoach_seed;
 mod kept_parts;
