@@ -22,3 +22,4 @@ pub mod serve;
 pub mod starter;
 pub mod synthetic;
 pub mod vn;
+pub mod watch;

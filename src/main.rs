@@ -47,6 +47,10 @@ enum Command {
         /// Số luồng tạo văn bản cùng lúc; không ghi thì dùng mọi nhân của máy.
         #[arg(long, value_name = "N")]
         jobs: Option<usize>,
+        /// Theo dõi: tạo lại mỗi khi tệp dữ liệu (hoặc bản gửi của đảng viên) được lưu, đến khi
+        /// bấm Ctrl-C; lần lưu có lỗi thì giữ nguyên văn bản của lần tạo trước.
+        #[arg(long = "theo-doi")]
+        theo_doi: bool,
     },
     /// Tạo hồ sơ của nhiều chi bộ cùng lúc (cấp huyện): mỗi chi bộ một thư mục và một tệp .zip,
     /// kèm bảng tổng hợp tong-hop.docx, .pdf, .csv; chi bộ không đổi từ lần trước thì không tạo lại.
@@ -368,17 +372,60 @@ fn main() -> ExitCode {
             only,
             member,
             jobs,
+            theo_doi,
         } => {
-            match pipeline::build(
-                &data,
-                &out,
-                &BuildOptions {
-                    force,
-                    only,
-                    member,
-                    jobs,
-                },
-            ) {
+            let opts = BuildOptions {
+                force,
+                only,
+                member,
+                jobs,
+            };
+            if theo_doi {
+                println!(
+                    "theo dõi {}: lưu tệp là văn bản trong {} được tạo lại; Ctrl-C để dừng.",
+                    data.display(),
+                    out.display()
+                );
+                hoso::watch::run(&data, &out, &opts, |result| {
+                    let now = hoso::starter::now().format("%H:%M:%S");
+                    match result {
+                        Ok(built) => {
+                            eprint!("{}", diag::report(&built.warnings));
+                            for n in &built.notes {
+                                eprintln!("chú ý: {n}");
+                            }
+                            let kept = built
+                                .outcomes
+                                .iter()
+                                .filter(|o| matches!(o, Outcome::KeptEdited { .. }))
+                                .count();
+                            println!(
+                                "{now}: đã tạo {} tệp vào {}{}.",
+                                built.outcomes.len(),
+                                out.display(),
+                                if kept > 0 {
+                                    format!(
+                                        " ({kept} tệp đã sửa tay được giữ, bản mới ghi bên cạnh)"
+                                    )
+                                } else {
+                                    String::new()
+                                }
+                            );
+                        }
+                        Err(f) => {
+                            fail(f);
+                            eprintln!(
+                                "{now}: chưa tạo lại; văn bản trong {} vẫn là của lần tạo trước.",
+                                out.display()
+                            );
+                        }
+                    }
+                    let _ = std::io::Write::flush(&mut std::io::stdout());
+                    true
+                });
+                return ExitCode::SUCCESS;
+            }
+            match pipeline::build(&data, &out, &opts) {
                 Ok(built) => {
                     eprint!("{}", diag::report(&built.warnings));
                     for n in &built.notes {

@@ -37,4 +37,5 @@ mod schema;
 mod serve;
 mod serve_real_use;
 mod typed_forms;
+mod watch;
 mod wml_order;
