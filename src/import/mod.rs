@@ -338,9 +338,21 @@ enum Edit {
 /// The lines with the edits made (each at a line of the original), joined.
 fn apply(mut ls: Vec<String>, mut edits: Vec<(usize, Edit)>) -> String {
     // from the bottom up, so that each edit's line is still where it was; at one line the
-    // replacement first, then what goes before it
-    edits.sort_by_key(|(l, e)| (std::cmp::Reverse(*l), matches!(e, Edit::Insert(_))));
-    for (l, e) in edits {
+    // replacement first, then what goes before it, the last planned first (so that what was
+    // planned first ends up first: a member's added keys, then the new members)
+    let mut edits: Vec<(usize, usize, Edit)> = edits
+        .drain(..)
+        .enumerate()
+        .map(|(i, (l, e))| (l, i, e))
+        .collect();
+    edits.sort_by_key(|(l, i, e)| {
+        (
+            std::cmp::Reverse(*l),
+            matches!(e, Edit::Insert(_)),
+            std::cmp::Reverse(*i),
+        )
+    });
+    for (l, _, e) in edits {
         match e {
             Edit::Replace(s) => ls[l] = s,
             Edit::Insert(new) => {

@@ -329,3 +329,30 @@ fn a_list_saved_by_libreoffice_as_ods_is_read_as_the_xlsx_is() {
     assert_eq!(outs[0], outs[1]);
     assert!(outs[1].contains("    ho_ten: Đỗ Minh Tâm\n    ngay_sinh: 20/10/1988\n"));
 }
+
+#[test]
+fn keys_and_members_added_at_one_place_keep_their_order_and_the_files_line_endings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    // Windows line endings, entries at the left margin, a member with only a name and a birth
+    // date, and a comment right after the list
+    let before = "nam: 2026\r\ndang_vien:\r\n- ma: a\r\n  ho_ten: Lê Văn A\r\n  ngay_sinh: 1/1/1980\r\n# hết danh sách\r\nchi_bo:\r\n  ten: X\r\n";
+    std::fs::write(dir.join("d.yaml"), before).unwrap();
+    std::fs::write(
+        dir.join("ds.csv"),
+        "Họ tên,Ngày sinh,Giới tính,Ngày vào Đảng,Chức vụ Đảng,Đơn vị\n\
+         Lê Văn A,01/01/1980,Nam,1/1/2000,,Phòng A\n\
+         Trần Thị Bê,2/2/1985,Nữ,1/1/2001,Bí thư,Phòng B\n",
+    )
+    .unwrap();
+    let o = hoso(dir, &["nhap", "ds.csv", "--vao", "d.yaml"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = std::fs::read_to_string(dir.join("d.yaml")).unwrap();
+    assert_eq!(
+        after,
+        "nam: 2026\r\ndang_vien:\r\n- ma: a\r\n  ho_ten: Lê Văn A\r\n  ngay_sinh: 1/1/1980\r\n\
+         \x20 gioi_tinh: nam\r\n  chuc_vu_dang: dang_vien\r\n  loai: chinh_thuc\r\n  ngay_vao_dang: 01/01/2000\r\n  don_vi: Phòng A\r\n\
+         - ma: be\r\n  ho_ten: Trần Thị Bê\r\n  ngay_sinh: 02/02/1985\r\n  gioi_tinh: nu\r\n  chuc_vu_dang: bi_thu\r\n  loai: chinh_thuc\r\n  ngay_vao_dang: 01/01/2001\r\n  don_vi: Phòng B\r\n\
+         # hết danh sách\r\nchi_bo:\r\n  ten: X\r\n"
+    );
+}
