@@ -12,6 +12,7 @@ pub mod fonts;
 pub mod guide;
 pub mod import;
 pub mod messages;
+pub mod next_year;
 pub mod output;
 pub mod pipeline;
 pub mod regulation;

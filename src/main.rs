@@ -111,6 +111,11 @@ enum Command {
         /// mẫu biểu: 2019–2022 mẫu năm 2019, từ 2025 mẫu năm 2025.
         #[arg(long, value_name = "NAM")]
         nam: Option<i32>,
+        /// Chép từ tệp dữ liệu năm trước: chi bộ, đảng viên (cùng mã, họ tên, ngày, chức vụ, nơi
+        /// cư trú) và kết quả năm trước (mục «nam_truoc»); năm mới là năm sau của tệp đó (hoặc
+        /// --nam). Những gì phải làm mới (hội nghị, báo cáo, phiếu) để dạng ghi chú.
+        #[arg(long = "tu", value_name = "TEP_NAM_TRUOC")]
+        tu: Option<PathBuf>,
     },
     /// Nhập danh sách đảng viên từ bảng tính (.xlsx, .xls, .ods, .csv) vào tệp dữ liệu: thêm
     /// người mới, cập nhật người đã có (theo mã, hoặc họ tên và ngày sinh); phần còn lại của tệp,
@@ -328,7 +333,35 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Init { file, force, nam } => match hoso::starter::write(
+        Command::Init {
+            file,
+            force,
+            nam,
+            tu: Some(old),
+        } => match hoso::next_year::write(&old, &file, force, nam) {
+            Ok(notes) => {
+                println!(
+                    "đã tạo {} từ {}: chi bộ, đảng viên và kết quả năm trước đã chép sang.",
+                    file.display(),
+                    old.display()
+                );
+                for n in &notes {
+                    println!("cần xem: {n}");
+                }
+                println!("chạy «hoso check {}» để xem còn thiếu gì.", file.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("lỗi: {e:#}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Init {
+            file,
+            force,
+            nam,
+            tu: None,
+        } => match hoso::starter::write(
             &file,
             force,
             nam.unwrap_or_else(hoso::starter::default_year),

@@ -75,6 +75,7 @@ fn selected<'a>(d: &'a Dossier, opts: &'a BuildOptions) -> impl Iterator<Item = 
         .filter(|k| opts.only.as_ref().is_none_or(|o| o == k.id))
         .flat_map(move |k| (k.build)(d))
         .filter(|doc| opts.member.is_none() || doc.member == opts.member)
+        .map(move |doc| documents::finish(d, doc))
 }
 
 /// The data file's bytes, at most one byte more than the loader accepts: a 3 GB file or

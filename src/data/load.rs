@@ -72,9 +72,14 @@ pub fn load_str_with(
         return Err(vec![too_large(file, text.len())]);
     }
     let mut raw = parse(file, text)?;
+    let mut spelling = crate::vn::tone::Spelling::of(text);
+    for s in &subs {
+        spelling.keep_words_of(&s.text);
+    }
     let (warnings, taken) = super::submissions::merge(&mut raw, file, subs);
     match Converter::new(file).dossier(raw) {
         Ok(mut d) => {
+            d.spelling = spelling;
             super::submissions::attribute(&mut d.notices, &taken);
             d.notices.extend(warnings);
             d.submitted = taken;
@@ -591,6 +596,10 @@ impl<'a> Converter<'a> {
                 None,
             );
         }
+        let last_year = raw
+            .nam_truoc
+            .as_ref()
+            .map(|l| self.last_year(l, year, &members));
         let plan = self.plan(&raw.ke_hoach);
         let meeting = raw.hoi_nghi.as_ref().map(|m| self.meeting(m, plan.signer));
         let form_labels = match &raw.nhan_mau {
@@ -696,6 +705,8 @@ impl<'a> Converter<'a> {
                 form_labels,
                 collective,
                 analysis,
+                last_year,
+                spelling: Default::default(),
             })
         } else {
             crate::diag::sort(&mut self.diags);
@@ -1190,6 +1201,59 @@ impl<'a> Converter<'a> {
                     .collect();
                 (points.iter().copied().sum(), Some(points))
             }
+        }
+    }
+
+    /// Last year's outcomes: of the year before, and of members of this year's list (a member
+    /// who left is a warning: their outcome is not read).
+    fn last_year(&mut self, r: &RawLastYear, year: i32, members: &[Member]) -> LastYear {
+        if r.nam.value != year - 1 {
+            self.warn(
+                pos(&r.nam.referenced),
+                "nam_truoc.nam",
+                format!(
+                    "kết quả «nam_truoc» là của năm {}, không phải năm {}.",
+                    r.nam.value,
+                    year - 1
+                ),
+                "chép kết quả của năm liền trước (hoso init --tu TỆP-NĂM-TRƯỚC).",
+            );
+        }
+        let mut out = LastYear {
+            year: r.nam.value,
+            cell: r
+                .chi_bo
+                .as_ref()
+                .map(|c| self.last_outcome(c, "nam_truoc.chi_bo")),
+            members: Default::default(),
+        };
+        for (id, o) in &r.dang_vien {
+            let path = format!("nam_truoc.dang_vien.{id}");
+            if !members.iter().any(|m| m.id == *id) {
+                self.warn(
+                    pos(&o.referenced),
+                    &path,
+                    format!("không có đảng viên mã «{id}» trong danh sách năm nay."),
+                    "bỏ mục này nếu đồng chí đã chuyển đi, hoặc sửa mã cho khớp với «dang_vien».",
+                );
+                continue;
+            }
+            let outcome = self.last_outcome(&o.value, &path);
+            out.members.insert(id.clone(), outcome);
+        }
+        out
+    }
+
+    fn last_outcome(&mut self, r: &RawLastOutcome, path: &str) -> LastOutcome {
+        LastOutcome {
+            rating: r.muc.as_ref().map(|m| rating(m.value)),
+            score: r.diem.as_ref().map(|d| d.value),
+            shortcomings: r
+                .han_che
+                .iter()
+                .enumerate()
+                .map(|(i, h)| self.text(h, &format!("{path}.han_che[{i}]")))
+                .collect(),
         }
     }
 

@@ -55,6 +55,10 @@ pub struct Dossier {
     pub notices: Vec<crate::diag::Diagnostic>,
     /// Values taken from the members' submissions, and their files.
     pub submitted: Vec<super::submissions::Taken>,
+    /// Last year's outcomes, carried by `hoso init --tu`.
+    pub last_year: Option<LastYear>,
+    /// Where the data puts the tone of «oa», «oe», «uy» («hòa» or «hoà»), for the forms' wording.
+    pub spelling: crate::vn::tone::Spelling,
 }
 
 impl Dossier {
@@ -137,6 +141,28 @@ pub struct CriteriaTable {
     pub general: Vec<(String, Points)>,
     /// The task group's rows.
     pub tasks: Vec<(String, Points)>,
+}
+
+/// Last year's outcomes of the cell and its members (`nam_truoc`).
+#[derive(Clone, Debug, Default)]
+pub struct LastYear {
+    /// The year they are of.
+    pub year: i32,
+    /// The cell's.
+    pub cell: Option<LastOutcome>,
+    /// Each member's, by id.
+    pub members: std::collections::BTreeMap<String, LastOutcome>,
+}
+
+/// One outcome of last year's review.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LastOutcome {
+    /// The level.
+    pub rating: Option<Rating>,
+    /// The score (of 100).
+    pub score: Option<f64>,
+    /// The shortcomings pointed out, one a line.
+    pub shortcomings: Vec<String>,
 }
 
 /// What the year's tasks came to, as far as the data says.

@@ -119,6 +119,41 @@ pub struct RawDossier {
     /// điểm tối đa. Không ghi thì mỗi bản kiểm điểm chỉ ghi điểm cả nhóm (…/30, …/70).
     #[serde(default)]
     pub bo_tieu_chi: Option<RawCriteriaTables>,
+    /// Kết quả kiểm điểm năm trước (do «hoso init --tu» chép từ tệp năm trước): mức xếp loại,
+    /// điểm và những hạn chế đã được chỉ ra của chi bộ và từng đảng viên. Từ 2025 (Quy định
+    /// 366-QĐ/TW), mức «Hoàn thành xuất sắc nhiệm vụ» cần khắc phục 100% hạn chế kỳ trước: khi
+    /// «ket_qua.han_che_ky_truoc» không ghi, số hạn chế lấy ở đây.
+    #[serde(default)]
+    pub nam_truoc: Option<RawLastYear>,
+}
+
+/// Kết quả kiểm điểm năm trước của chi bộ và từng đảng viên.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLastYear {
+    /// Năm đã kiểm điểm, ví dụ 2025.
+    pub nam: S<i32>,
+    /// Kết quả của tập thể chi bộ.
+    #[serde(default)]
+    pub chi_bo: Option<RawLastOutcome>,
+    /// Kết quả của từng đảng viên, theo mã («viet: { muc: hoan_thanh_tot, diem: 88 }»).
+    #[serde(default)]
+    pub dang_vien: std::collections::BTreeMap<String, S<RawLastOutcome>>,
+}
+
+/// Kết quả năm trước của một tập thể hay một đảng viên.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawLastOutcome {
+    /// Mức xếp loại: «hoan_thanh_xuat_sac», «hoan_thanh_tot», «hoan_thanh», «khong_hoan_thanh».
+    #[serde(default)]
+    pub muc: Option<S<RawRating>>,
+    /// Tổng điểm (mẫu năm 2025, trên 100).
+    #[serde(default)]
+    pub diem: Option<S<f64>>,
+    /// Những hạn chế, khuyết điểm đã được chỉ ra, mỗi hạn chế một dòng.
+    #[serde(default)]
+    pub han_che: Vec<S<String>>,
 }
 
 /// Thể thức trình bày văn bản của Đảng.

@@ -73,6 +73,8 @@ pub struct Submission {
     pub review: RawSelfReview,
     /// A digest of the file's text: a member's documents are made again only when it changes.
     pub digest: u64,
+    /// The file's text, whose words are the member's own (never respelled).
+    pub text: String,
 }
 
 fn pos_of<T>(s: &S<T>) -> Pos {
@@ -96,6 +98,7 @@ pub fn parse(file: &str, text: &str) -> Result<Submission, Diagnostic> {
             text.hash(&mut h);
             h.finish()
         },
+        text: text.to_string(),
     })
 }
 

@@ -15,7 +15,7 @@ pub mod review_form;
 pub mod tong_hop;
 
 use crate::data::Dossier;
-use crate::doc::Document;
+use crate::doc::{Block, Document};
 use crate::vn;
 
 /// A file name's stem is at most this many bytes: far below the 255 of common file systems,
@@ -56,7 +56,57 @@ pub type Docs<'a> = Box<dyn Iterator<Item = Document> + Send + 'a>;
 /// Every document of the cell, in the order a clerk files them, each built when it is asked for:
 /// the kinds of the review's regulation, each built from the data.
 pub fn all(d: &Dossier) -> impl Iterator<Item = Document> + '_ {
-    d.regulation.kinds.iter().flat_map(move |k| (k.build)(d))
+    d.regulation
+        .kinds
+        .iter()
+        .flat_map(move |k| (k.build)(d))
+        .map(move |doc| finish(d, doc))
+}
+
+/// `doc` with the forms' fixed wording spelled as the data spells: the tone of a final «oa»,
+/// «oe», «uy» on the vowel most of the data puts it on («Đảng ủy» or «Đảng uỷ»), so that the
+/// template never mixes the two on a page; every word the data writes stays as written.
+pub fn finish(d: &Dossier, mut doc: Document) -> Document {
+    let s = &d.spelling;
+    let fix = |t: &mut String| {
+        if let std::borrow::Cow::Owned(o) = s.apply(t) {
+            *t = o;
+        }
+    };
+    fix(&mut doc.meta_title);
+    fix(&mut doc.header.superior);
+    fix(&mut doc.header.issuer);
+    fix(&mut doc.header.place_date);
+    fix(&mut doc.title.kind);
+    for t in [&mut doc.title.summary, &mut doc.title.subtitle]
+        .into_iter()
+        .flatten()
+    {
+        fix(t);
+    }
+    for b in &mut doc.blocks {
+        match b {
+            Block::Paragraph { runs, .. } => runs.iter_mut().for_each(|r| fix(&mut r.text)),
+            Block::Table { header, rows, .. } => {
+                for cell in header.iter_mut().chain(rows.iter_mut()).flatten() {
+                    cell.runs.iter_mut().for_each(|r| fix(&mut r.text));
+                }
+            }
+            Block::SignOff {
+                recipients,
+                countersign,
+                signature,
+            } => {
+                recipients.iter_mut().flatten().for_each(fix);
+                for sig in countersign.iter_mut().chain(std::iter::once(signature)) {
+                    sig.heading.iter_mut().for_each(|l| fix(&mut l.text));
+                    sig.name.iter_mut().for_each(fix);
+                }
+            }
+            Block::PageBreak | Block::Image { .. } => {}
+        }
+    }
+    doc
 }
 
 /// Every document of the cell, built at once (for tests and small cells).

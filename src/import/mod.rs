@@ -11,6 +11,8 @@ mod yaml_text;
 use std::collections::HashSet;
 use std::path::Path;
 
+pub use yaml_text::scalar;
+
 use columns::{Field, fold};
 use person::Person;
 use yaml_text::{Entry, List};

@@ -5,7 +5,7 @@
 use super::diag;
 use super::rating::cell_levels;
 use crate::data::tally::{self, Standing};
-use crate::data::{At, Dossier, Performance, Rating, Score};
+use crate::data::{At, Dossier, LastOutcome, Performance, Rating, Score};
 use crate::diag::{Diagnostic, Severity};
 use crate::regulation::Scoring;
 
@@ -138,6 +138,23 @@ fn bands_hint(s: &Scoring, then: &str) -> String {
     format!("{}: {}; {then}", s.cite, bands.join(", "))
 }
 
+/// The year's tasks with last year's shortcomings (`nam_truoc`) counted when the year's data
+/// does not count them itself (`ket_qua.han_che_ky_truoc`); none said fixed is none fixed.
+fn with_last_year(p: Option<&Performance>, last: Option<&LastOutcome>) -> Option<Performance> {
+    let carried = last.map_or(0, |l| l.shortcomings.len() as u32);
+    match p {
+        Some(p) if p.shortcomings.is_some() || carried == 0 => Some(p.clone()),
+        p => {
+            let p = p.cloned().unwrap_or_default();
+            Some(Performance {
+                shortcomings: Some(carried),
+                fixed: Some(p.fixed.unwrap_or(0)),
+                ..p
+            })
+        }
+    }
+}
+
 /// What keeps a "xuất sắc" from its conditions (QĐ 366 Điều 11), as far as the data shows.
 fn unmet(p: &Performance) -> Vec<String> {
     let mut out = Vec::new();
@@ -202,9 +219,10 @@ pub fn excellent_needs_its_conditions(d: &Dossier) -> Vec<Diagnostic> {
         if let Some(r) = m.review.rating_party {
             levels.push((r, &m.review.rating_party_at));
         }
+        let last = d.last_year.as_ref().and_then(|l| l.members.get(&m.id));
         check(
             format!("đồng chí {}", m.full_name),
-            m.performance.as_ref(),
+            with_last_year(m.performance.as_ref(), last).as_ref(),
             Vec::new(),
             levels,
         );
@@ -221,9 +239,10 @@ pub fn excellent_needs_its_conditions(d: &Dossier) -> Vec<Diagnostic> {
         if let (Some(r), Some(m)) = (tally::cell_ballot_result(d), &d.meeting) {
             levels.push((r, &m.cell_votes_at));
         }
+        let last = d.last_year.as_ref().and_then(|l| l.cell.as_ref());
         check(
             "tập thể chi bộ".to_string(),
-            c.performance.as_ref(),
+            with_last_year(c.performance.as_ref(), last).as_ref(),
             disciplined,
             levels,
         );

@@ -315,7 +315,7 @@ impl Live {
                 .iter()
                 .find(|m| m.id == id)
                 .ok_or_else(|| "không có đảng viên này.".to_string())?;
-            let doc = crate::documents::mau_02::build(&d, m, &m.id);
+            let doc = crate::documents::finish(&d, crate::documents::mau_02::build(&d, m, &m.id));
             let r: Box<dyn Renderer> = if ext == "pdf" {
                 Box::new(crate::render::pdf::PdfRenderer::new())
             } else {

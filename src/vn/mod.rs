@@ -4,4 +4,5 @@ pub mod collate;
 pub mod date;
 pub mod number;
 pub mod text;
+pub mod tone;
 pub mod words;

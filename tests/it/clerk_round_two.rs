@@ -125,7 +125,7 @@ fn kinh_gui_is_italic_its_addressee_upright_and_mau_01_ends_with_a_full_stop() {
     // Mẫu 01's body ends with its enclosure line, and a full stop
     let text = squeeze(&docx_text(&out.join("mau-01.docx")));
     assert!(
-        text.contains("theo hướng dẫn của các cấp uỷ, tổ chức đảng)."),
+        text.contains("theo hướng dẫn của các cấp ủy, tổ chức đảng)."),
         "{text}"
     );
     let pdf = squeeze(&pdf_text(&out.join("mau-01.pdf")));

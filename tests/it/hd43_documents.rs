@@ -139,7 +139,7 @@ fn mau_01_is_the_collectives_report_with_its_score() {
             "■ Hoàn thành tốt nhiệm vụ",
             "□ Hoàn thành nhiệm vụ",
             "□ Không hoàn thành nhiệm vụ",
-            "(Gửi kèm Phụ lục về kết quả thực hiện nhiệm vụ trong đó thể hiện sản phẩm tiến độ, chất lượng cụ thể - theo hướng dẫn của các cấp uỷ, tổ chức đảng)",
+            "(Gửi kèm Phụ lục về kết quả thực hiện nhiệm vụ trong đó thể hiện sản phẩm tiến độ, chất lượng cụ thể - theo hướng dẫn của các cấp ủy, tổ chức đảng)",
             "T/M CHI BỘ",
             "BÍ THƯ",
             "Phạm Quốc Việt",
@@ -276,7 +276,7 @@ fn leaders_write_2a_and_members_outside_the_system_2c() {
             &base,
             &[
                 "(Đảng viên không làm việc trong hệ thống chính trị)",
-                "2. Việc thực hiện quyền và nghĩa vụ của đảng viên theo các nhiệm vụ chính trị được cấp uỷ, chi bộ phân công.",
+                "2. Việc thực hiện quyền và nghĩa vụ của đảng viên theo các nhiệm vụ chính trị được cấp ủy, chi bộ phân công.",
                 "đối với đảng viên không làm việc trong hệ thống chính trị được quy định tại Phụ lục 5, Quy định 366-QĐ/TW",
             ],
         );
