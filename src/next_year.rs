@@ -154,11 +154,16 @@ fn entry(m: &Member, to_2025: bool, from_2025: bool) -> String {
             line(k, v);
         }
     }
-    if m.leader {
+    // a 2019 file's leader flag becomes the 2025 forms' subject (Mẫu 2A); whether the others
+    // write 2B or 2C follows their job unless the clerk says (they are listed to confirm)
+    if to_2025 && !from_2025 {
+        if m.leader {
+            line("doi_tuong", "lanh_dao_quan_ly");
+        }
+    } else if m.leader {
         line("lanh_dao_quan_ly", "true");
     }
-    // the 2025 forms by the subject the old file gave (or implied); a 2019 file's leader
-    // flag already says 2A, and the rest is the clerk's to confirm
+    // the 2025 forms by the subject the old file gave (or implied)
     if to_2025 && from_2025 {
         line(
             "doi_tuong",

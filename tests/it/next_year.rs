@@ -58,7 +58,12 @@ fn assert_carried(old: &Dossier, new: &Dossier, same_forms: bool) {
         assert_eq!(a.workplace, b.workplace, "{who}");
         assert_eq!(a.gov_post, b.gov_post, "{who}");
         assert_eq!(a.org_post, b.org_post, "{who}");
-        assert_eq!(a.leader, b.leader, "{who}");
+        if same_forms {
+            assert_eq!(a.leader, b.leader, "{who}");
+        } else {
+            // the 2019 leader flag is the 2025 subject «lanh_dao_quan_ly» (Mẫu 2A)
+            assert_eq!(a.leader, b.subject == hoso::data::Subject::Leader, "{who}");
+        }
         assert_eq!(
             format!("{:?}", a.residence),
             format!("{:?}", b.residence),
@@ -122,6 +127,8 @@ fn next_years_file_carries_the_cell_and_members_and_checks_clean() {
                 "{said}"
             );
             assert!(b.last_year.is_none(), "2020 is not 2025's last period");
+            assert!(text.contains("    doi_tuong: lanh_dao_quan_ly\n"));
+            assert!(!text.contains("\n    lanh_dao_quan_ly: true"));
         }
     }
 }
