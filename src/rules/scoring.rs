@@ -163,8 +163,8 @@ fn unmet(p: &Performance) -> Vec<String> {
     {
         out.push(format!("mới khắc phục {fixed}/{all} hạn chế của kỳ trước"));
     }
+    // no task given: nothing to exceed (0 < 0 is false)
     if let (Some(tasks), Some(exceeded)) = (p.tasks, p.exceeded)
-        && tasks > 0
         && u64::from(exceeded) * 10 < u64::from(tasks) * 3
     {
         out.push(format!(

@@ -188,6 +188,11 @@ fn last_years_shortcomings_make_an_excellent_rating_an_error_until_they_are_fixe
         "ket_qua: { so_nhiem_vu: 8, vuot_muc: 3, cham_tien_do: 0, khong_hoan_thanh: 0, da_khac_phuc: 1 }",
     );
     assert!(stderr(&o).contains("mới khắc phục 1/2"), "{}", stderr(&o));
+    // the year's own count of last period's shortcomings is the one read
+    let o = run(
+        "ket_qua: { so_nhiem_vu: 8, vuot_muc: 3, cham_tien_do: 0, khong_hoan_thanh: 0, han_che_ky_truoc: 1, da_khac_phuc: 1 }",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
     // both fixed: excellent stands
     let o = run(
         "ket_qua: { so_nhiem_vu: 8, vuot_muc: 3, cham_tien_do: 0, khong_hoan_thanh: 0, da_khac_phuc: 2 }",

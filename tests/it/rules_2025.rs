@@ -94,6 +94,12 @@ fn excellent_needs_every_shortcoming_fixed_and_30_percent_exceeded() {
         "Quy định 366-QĐ/TW, Điều 11: mức «Hoàn thành xuất sắc nhiệm vụ» cần khắc phục 100% hạn chế"
     ));
 
+    // exactly 30 % exceeded is enough
+    let just = changed(
+        "so_nhiem_vu: 8, vuot_muc: 3",
+        "so_nhiem_vu: 10, vuot_muc: 3",
+    );
+    none_with(&just, "nhiệm vụ vượt mức");
     let exceeded = changed("so_nhiem_vu: 8, vuot_muc: 3", "so_nhiem_vu: 8, vuot_muc: 2");
     let paths: Vec<String> = diagnostics(&exceeded)
         .into_iter()
@@ -201,6 +207,24 @@ fn discipline_in_the_year_means_not_done_unless_the_competent_level_weighs_it() 
         the_one(&text, "bị kỷ luật «Khiển trách").severity,
         Severity::Warning
     );
+}
+
+#[test]
+fn a_disciplined_member_rating_themselves_above_not_done_is_reminded_unless_they_put_it_right() {
+    let above = changed(
+        "      tu_xep_loai_dang_vien: khong_hoan_thanh\n    cu_tru:\n      dia_chi: 15 Man Thiện",
+        "      tu_xep_loai_dang_vien: hoan_thanh\n    cu_tru:\n      dia_chi: 15 Man Thiện",
+    );
+    let d = the_one(&above, "nhưng tự xếp loại");
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.message.contains("Ngô Quốc Khánh"), "{}", d.message);
+    // found, reported and put right by himself: the self-rating is his to weigh
+    let mitigated = above.replacen(
+        "    ky_luat: Khiển trách",
+        "    tu_nhan_khac_phuc: true\n    ky_luat: Khiển trách",
+        1,
+    );
+    none_with(&mitigated, "nhưng tự xếp loại");
 }
 
 #[test]
@@ -381,4 +405,24 @@ fn three_strengths_on_a_leaders_form_are_a_warning_at_the_third() {
     );
     // two items (the fixture) or all six: no such warning
     none_with(&src(), "chỉ ghi 3");
+}
+
+#[test]
+fn an_excellent_cell_needs_no_disciplined_member_in_its_committee() {
+    // the cell claims xuất sắc; the member disciplined in the fixture holds no post
+    let cell = changed(
+        "  tu_xep_loai: hoan_thanh_tot",
+        "  tu_xep_loai: hoan_thanh_xuat_sac",
+    );
+    none_with(&cell, "trong chi ủy bị kỷ luật");
+    // the deputy secretary disciplined too: the collective's xuất sắc is an error
+    let deputy = cell.replacen(
+        "    lanh_dao_quan_ly: true\n    kiem_diem:\n      uu_diem:\n        - noi_dung: >-\n            Giữ vững",
+        "    lanh_dao_quan_ly: true\n    ky_luat: Khiển trách\n    kiem_diem:\n      uu_diem:\n        - noi_dung: >-\n            Giữ vững",
+        1,
+    );
+    assert_ne!(deputy, cell, "the deputy's entry as in the fixture");
+    let d = the_one(&deputy, "trong chi ủy bị kỷ luật");
+    assert!(d.message.contains("tập thể chi bộ"), "{}", d.message);
+    assert!(d.message.contains("Nguyễn Thị Hạnh"), "{}", d.message);
 }

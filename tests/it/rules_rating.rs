@@ -297,6 +297,21 @@ fn an_official_member_has_passed_probation() {
 }
 
 #[test]
+fn twelve_months_of_probation_end_on_their_anniversary() {
+    // the meeting is on 25/12/2020: admitted 25/12/2019, the twelve months are over that day
+    let whole = changed(
+        "    loai: du_bi\n    ngay_vao_dang: 14/01/2020",
+        "    loai: chinh_thuc\n    ngay_vao_dang: 25/12/2019",
+    );
+    none_with(&whole, "chưa đủ 12 tháng dự bị");
+    let a_day_short = changed(
+        "    loai: du_bi\n    ngay_vao_dang: 14/01/2020",
+        "    loai: chinh_thuc\n    ngay_vao_dang: 26/12/2019",
+    );
+    the_one(&a_day_short, "chưa đủ 12 tháng dự bị");
+}
+
+#[test]
 fn long_sick_leave_flags_a_high_self_rating() {
     let text = changed(
         "      tu_xep_loai_dang_vien: hoan_thanh\n",
