@@ -154,6 +154,7 @@ fn last_years_outcomes_are_carried_as_the_old_file_decided_them() {
         assert_eq!(carried.and_then(|c| c.score), score, "{}", m.id);
     }
     assert!(rated >= 10, "{rated}");
+
     let hanh = &last.members["hanh"];
     assert_eq!(hanh.rating, Some(Rating::Excellent));
     assert_eq!(

@@ -351,3 +351,16 @@ fn a_cell_ballot_without_a_majority_is_flagged() {
     let d = the_one(&text, "không có mức nào được quá nửa");
     assert_eq!(d.severity, Severity::Warning);
 }
+
+#[test]
+fn a_ballot_gives_the_best_level_with_more_than_half_of_the_voters() {
+    use hoso::data::tally::ballot_result;
+    use hoso::data::{Rating, Votes};
+    // exactly half is not more than half: 5 «tốt» of 10 fall through to «hoàn thành»
+    assert_eq!(ballot_result(&Votes([0, 5, 5, 0]), 10), Some(Rating::Done));
+    assert_eq!(ballot_result(&Votes([0, 6, 4, 0]), 10), Some(Rating::Good));
+    assert_eq!(ballot_result(&Votes([3, 3, 0, 0]), 10), Some(Rating::Good));
+    assert_eq!(ballot_result(&Votes([2, 2, 1, 0]), 10), None);
+    // nobody to vote: no level, whatever the slips say
+    assert_eq!(ballot_result(&Votes([1, 0, 0, 0]), 0), None);
+}
