@@ -88,23 +88,6 @@ fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
-fn rating_key(r: Rating) -> &'static str {
-    match r {
-        Rating::Excellent => "hoan_thanh_xuat_sac",
-        Rating::Good => "hoan_thanh_tot",
-        Rating::Done => "hoan_thanh",
-        Rating::NotDone => "khong_hoan_thanh",
-    }
-}
-
-/// The committee of an upper level: «Đảng bộ phường X» → «Đảng ủy phường X».
-fn committee(upper: &str) -> String {
-    match upper.strip_prefix("Đảng bộ ") {
-        Some(rest) => format!("Đảng ủy {rest}"),
-        None => upper.to_string(),
-    }
-}
-
 /// A member's entry as the starter writes one: who they are, not what they did this year.
 fn entry(m: &Member, to_2025: bool, from_2025: bool) -> String {
     let mut e = String::new();
@@ -195,7 +178,7 @@ fn outcome(
     shortcomings: &[String],
 ) {
     if let Some(r) = rating {
-        let _ = writeln!(out, "{indent}muc: {}", rating_key(r));
+        let _ = writeln!(out, "{indent}muc: {}", r.key());
     }
     if let Some(s) = score {
         let _ = writeln!(out, "{indent}diem: {s}");
@@ -310,7 +293,7 @@ pub fn from_last_year(d: &Dossier, old_text: &str, source: &str, year: i32) -> R
         })
         .map_or_else(|| secretary.clone(), |m| m.id.clone());
     let sample_committee = ["Đảng ủy phường Hòa Bình", "Đảng ủy Phường Hòa Bình"];
-    let real_committee = committee(&d.cell.superior);
+    let real_committee = d.cell.upper_committee();
     let adapt = |l: &str| -> String {
         let mut l = l.to_string();
         for c in sample_committee {
@@ -520,20 +503,11 @@ pub fn write(old: &Path, path: &Path, force: bool, year: Option<i32>) -> Result<
         )
     })?;
     let year = year.unwrap_or(d.year + 1);
-    if path.exists() && !force {
-        bail!(
-            "{} đã có; không ghi đè (dùng --force nếu muốn thay).",
-            path.display()
-        );
-    }
+    crate::starter::refuse_to_overwrite(path, force)?;
     let source = old
         .file_name()
         .map_or_else(|| label.clone(), |n| n.to_string_lossy().into_owned());
     let next = from_last_year(&d, &text, &source, year)?;
-    crate::starter::write_file(path, &next.text)?;
-    crate::starter::write_file(
-        &path.with_file_name(crate::schema::FILE_NAME),
-        &crate::schema::json(),
-    )?;
+    crate::starter::write_with_schema(path, &next.text)?;
     Ok(next.notes)
 }

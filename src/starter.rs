@@ -94,14 +94,24 @@ fn shift_years(text: &str, from: i32, by: i32) -> String {
 /// Writes the starter for `year` to `path`, and the JSON Schema it points to beside it; an
 /// existing data file is kept unless `force`.
 pub fn write(path: &Path, force: bool, year: i32) -> Result<()> {
-    let text = starter(year)?;
+    refuse_to_overwrite(path, force)?;
+    write_with_schema(path, &starter(year)?)
+}
+
+/// An error when `path` exists and `force` is not given: a data file is never written over.
+pub fn refuse_to_overwrite(path: &Path, force: bool) -> Result<()> {
     if path.exists() && !force {
         bail!(
-            "{} đã có; không ghi đè (dùng --force nếu muốn thay bằng tệp mẫu).",
+            "{} đã có; không ghi đè (dùng --force nếu muốn thay).",
             path.display()
         );
     }
-    write_file(path, &text)?;
+    Ok(())
+}
+
+/// Writes a new data file and, beside it, the JSON Schema its first line points to.
+pub fn write_with_schema(path: &Path, text: &str) -> Result<()> {
+    write_file(path, text)?;
     write_file(
         &path.with_file_name(crate::schema::FILE_NAME),
         &crate::schema::json(),

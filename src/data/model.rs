@@ -379,6 +379,18 @@ pub struct Cell {
     pub late_year_end: bool,
 }
 
+impl Cell {
+    /// The upper level's committee, who rates and receives: «Đảng bộ phường X» is read as its
+    /// «Đảng ủy phường X»; any other name («Quận ủy Thủ Đức») as written.
+    pub fn upper_committee(&self) -> String {
+        let u = self.superior.trim();
+        match u.strip_prefix("Đảng bộ ") {
+            Some(rest) => format!("Đảng ủy {rest}"),
+            None => u.to_string(),
+        }
+    }
+}
+
 /// A reference to a member: an index into `Dossier::members`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct MemberRef(pub usize);
@@ -739,6 +751,16 @@ impl Rating {
         Rating::Done,
         Rating::NotDone,
     ];
+
+    /// The level as the data file writes it ("hoan_thanh_tot").
+    pub const fn key(self) -> &'static str {
+        match self {
+            Rating::Excellent => "hoan_thanh_xuat_sac",
+            Rating::Good => "hoan_thanh_tot",
+            Rating::Done => "hoan_thanh",
+            Rating::NotDone => "khong_hoan_thanh",
+        }
+    }
 
     /// The level's name ("Hoàn thành tốt nhiệm vụ").
     pub const fn name(self) -> &'static str {

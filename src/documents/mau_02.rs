@@ -44,13 +44,7 @@ fn tail_text(d: &Dossier, text: &str) -> String {
     } else {
         ("chi bộ", "T/M CHI BỘ")
     };
-    let upper = {
-        let u = d.cell.superior.trim();
-        match u.strip_prefix("Đảng bộ ") {
-            Some(rest) => format!("Đảng ủy {rest}"),
-            None => u.to_string(),
-        }
-    };
+    let upper = d.cell.upper_committee();
     text.replace("T/M CHI ỦY (CHI BỘ)", tm)
         .replace("của chi ủy (chi bộ)", &format!("của {body}"))
         .replace("của chi ủy:", &format!("của {body}:"))

@@ -72,13 +72,6 @@ fn level_key(l: Level) -> &'static str {
     }
 }
 
-fn rating_key(r: Rating) -> &'static str {
-    Rating::ALL
-        .iter()
-        .position(|x| *x == r)
-        .map_or("", |i| RATINGS[i])
-}
-
 /// Points as the page's input shows them: "27.5" → "27,5".
 fn points_text(p: Points) -> String {
     p.text()
@@ -239,7 +232,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             "tu_xep_loai_vien_chuc".into(),
             rating.civil.into(),
             Kind::Rating,
-            r.rating_civil.map(|x| rating_key(x).into()),
+            r.rating_civil.map(|x| x.key().into()),
             "tu_xep_loai_vien_chuc".into(),
         );
         push(
@@ -247,7 +240,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             "tu_xep_loai_dang_vien".into(),
             rating.party.into(),
             Kind::Rating,
-            r.rating_party.map(|x| rating_key(x).into()),
+            r.rating_party.map(|x| x.key().into()),
             "tu_xep_loai_dang_vien".into(),
         );
     }
@@ -314,7 +307,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             "tu_xep_loai_dang_vien".into(),
             "Mức chất lượng tự đề xuất".into(),
             Kind::Rating,
-            r.rating_party.map(|x| rating_key(x).into()),
+            r.rating_party.map(|x| x.key().into()),
             "tu_xep_loai_dang_vien".into(),
         );
     }
