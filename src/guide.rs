@@ -58,6 +58,10 @@ pub struct Guide {
     pub para_spacing_pt: f64,
     /// Distance from one baseline to the next in the body ("exactly 18 pt").
     pub line_pitch_pt: f64,
+    /// Distance from one baseline to the next in the header's columns: the height of the party
+    /// title's line with its rule (15 pt and a rule under it, 19 pt in LibreOffice as in the PDF),
+    /// so that every line of the header is as far from the next as the first is.
+    pub header_pitch_pt: f64,
     /// Share of the text width given to the header's left column: the right column must hold the
     /// 14 pt date line ("TP. Hồ Chí Minh, ngày 14 tháng 12 năm 2020", 259 pt) on one line, wholly
     /// right of the page's middle.
@@ -126,6 +130,7 @@ const HD36_VALUE: Guide = Guide {
     first_line_indent_mm: 10.0,
     para_spacing_pt: 6.0,
     line_pitch_pt: 18.0,
+    header_pitch_pt: 19.0,
     header_left_share: 0.435,
     separator: Separator::Rule,
     summary_rule_mm: 30.0,

@@ -20,6 +20,9 @@ pub fn build_all(d: &Dossier) -> Docs<'_> {
     }
 }
 
+/// The regulation whose criteria the scoring appendix follows, as the form's line names it.
+const SCORING_RULES: &str = "Quy định số 366-QĐ/TW";
+
 /// "01", "14": counts of files as lists write them.
 fn count(n: u32) -> String {
     format!("{n:02}")
@@ -28,14 +31,9 @@ fn count(n: u32) -> String {
 /// Builds the list.
 pub fn build(d: &Dossier, label: &FormLabel, r: &ResultsReport) -> Document {
     let f = files(d);
-    let mut rows: Vec<[String; 3]> = vec![[
-        format!(
-            "Báo cáo kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
-            d.year
-        ),
-        count(1),
-        "kèm kết quả chấm điểm, xếp loại từng đảng viên".to_string(),
-    ]];
+    // the form's order (HD 43, Mẫu 04): the collective's report, the minutes, the prompts, the
+    // results with their scoring appendix; then what else the cell sends with them
+    let mut rows: Vec<[String; 3]> = Vec::new();
     if let Some((name, label)) = &f.collective {
         rows.push([format!("{name} ({label})"), count(1), String::new()]);
     }
@@ -60,6 +58,17 @@ pub fn build(d: &Dossier, label: &FormLabel, r: &ResultsReport) -> Document {
             "đảng viên được gợi ý kiểm điểm".to_string(),
         ]);
     }
+    rows.push([
+        format!(
+            "Báo cáo kết quả đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
+            d.year
+        ),
+        count(1),
+        format!(
+            "kèm theo phụ lục chấm điểm với từng đối tượng theo các tiêu chí của {}",
+            SCORING_RULES
+        ),
+    ]);
     rows.push([
         f.reviews.0.to_string(),
         count(f.review_count()),

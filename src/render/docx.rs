@@ -275,14 +275,30 @@ fn issuer_paragraph(lines: &[String], column: i32, g: &Geometry) -> Paragraph {
             );
         }
     }
+    // broken by hand: a space ends the first line, so that the text alone (a search, a copy)
+    // reads two words at the break
     let mut name = run();
     for (i, l) in lines.iter().enumerate() {
         if i > 0 {
             name = name.add_break(docx_rs::BreakType::TextWrapping);
         }
-        name = name.add_text(l);
+        if i + 1 < lines.len() {
+            name = name.add_text(format!("{l} "));
+        } else {
+            name = name.add_text(l);
+        }
     }
     centred(name)
+}
+
+/// A header line's spacing: "exactly" the guide's header pitch (LibreOffice and Word set the text
+/// at the foot of such a line, as the PDF does).
+fn header_pitch(g: &Geometry) -> LineSpacing {
+    LineSpacing::new()
+        .before(0)
+        .after(0)
+        .line(pt_twips(g.st.header_pitch_pt))
+        .line_rule(LineSpacingType::Exact)
 }
 
 fn header_table(doc: &Document, g: &Geometry) -> Table {
@@ -293,15 +309,19 @@ fn header_table(doc: &Document, g: &Geometry) -> Table {
     // line reads where it is seen; the issuing body's name whole in one row (broken, when too
     // long, at the word the PDF breaks it), the date beside its last line
     let (superior, issuer) = super::fit::header_lines(doc);
-    let line = |t: &str, bold: bool| centred(text_run(t, g.st.header_pt, bold, false, g));
+    // every line of the left column "exactly" the header's pitch, as tall as the party title's
+    // line with its rule beside the first: the lines evenly spaced, as in the PDF
+    let pitch = |p: Paragraph| p.line_spacing(header_pitch(g));
+    let line =
+        |t: &str, italic: bool| pitch(centred(text_run(t, g.st.header_pt, false, italic, g)));
     let mut left: Vec<Paragraph> = superior.iter().map(|l| line(l, false)).collect();
-    left.push(issuer_paragraph(&issuer, left_w, g));
+    left.push(pitch(issuer_paragraph(&issuer, left_w, g)));
     left.push(line("*", false));
     if let Some(n) = &h.number {
-        left.push(centred(text_run(n, g.st.header_pt, false, false, g)));
+        left.push(line(n, false));
     }
     if let Some(mark) = &h.draft {
-        left.push(centred(text_run(mark, g.st.header_pt, false, true, g)));
+        left.push(line(mark, true));
     }
     // The rule under the party title is a bottom border on a paragraph indented to the title's width.
     let title = "ĐẢNG CỘNG SẢN VIỆT NAM";

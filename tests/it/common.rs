@@ -82,9 +82,22 @@ pub fn pdf_pages(path: &Path) -> Vec<String> {
         .collect()
 }
 
-/// All the text of a PDF, whitespace squeezed.
+/// All the text of a PDF, whitespace squeezed, without the page numbers at the top of pages 2
+/// onward (a sentence running over a page reads whole).
 pub fn pdf_text(path: &Path) -> String {
-    squeeze(&pdf_pages(path).join(" "))
+    let pages: Vec<String> = pdf_pages(path)
+        .into_iter()
+        .enumerate()
+        .map(|(i, page)| {
+            let page = squeeze(&page);
+            let number = (i + 1).to_string();
+            match page.split_once(' ') {
+                Some((first, rest)) if i > 0 && first == number => rest.to_string(),
+                _ => page,
+            }
+        })
+        .collect();
+    pages.join(" ")
 }
 
 /// A part of a zip package as text.
@@ -271,7 +284,7 @@ pub fn line_of(text: &str, needle: &str) -> u64 {
 /// Every diagnostic of loading and of the rules.
 pub fn diagnostics(text: &str) -> Vec<Diagnostic> {
     match hoso::data::load_str("d.yaml", text) {
-        Ok(d) => hoso::rules::check(&d),
+        Ok(d) => hoso::review::check(&d),
         Err(e) => e,
     }
 }

@@ -412,9 +412,11 @@ fn mau_04_lists_the_files_sent_upward() {
             "hồ sơ kiểm điểm, đánh giá, xếp loại chất lượng năm 2026",
             "Kèm theo Báo cáo số 12-BC/CB ngày 28/12/2026 của Chi bộ Khoa Công nghệ thông tin",
             "TT Tên tài liệu Số lượng",
-            "1 Báo cáo kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm 2026 (kèm kết quả chấm điểm, xếp loại từng đảng viên) 01",
-            "2 Báo cáo kiểm điểm, tự đánh giá, xếp loại chất lượng của tập thể (Mẫu 01) 01",
-            "3 Biên bản hội nghị kiểm điểm 01",
+            // the form's order: the collective's report, the minutes, (the prompts,) the results
+            // with their scoring appendix; then the self-reviews and the residence notes
+            "1 Báo cáo kiểm điểm, tự đánh giá, xếp loại chất lượng của tập thể (Mẫu 01) 01",
+            "2 Biên bản hội nghị kiểm điểm 01",
+            "3 Báo cáo kết quả đánh giá, xếp loại chất lượng chi bộ, đảng viên năm 2026 (kèm theo phụ lục chấm điểm với từng đối tượng theo các tiêu chí của Quy định số 366-QĐ/TW) 01",
             // 2 + 9 + 2 = 13 self-reviews; 8 members with a residence
             "4 Bản kiểm điểm, tự đánh giá, xếp loại cá nhân (Mẫu 2A: 2; Mẫu 2B: 9; Mẫu 2C: 2) 13",
             "5 Bản nhận xét của chi ủy nơi cư trú (Quy định 213-QĐ/TW) 08",

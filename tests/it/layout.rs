@@ -82,6 +82,18 @@ fn pdf_header_title_margins_and_page_numbers_follow_hd36() {
         );
     }
     assert!(superior.y < issuer.y && issuer.y < star.y && star.y < number.y);
+    // every line of the left column as far from the next: the header's pitch, the height of
+    // the party title's line with its rule (not 19 pt beside the title and 16 pt below)
+    let pitch = hoso::guide::HD36.header_pitch_pt;
+    for pair in [superior, issuer, issuer_2, star, number].windows(2) {
+        assert!(
+            (pair[1].y - pair[0].y - pitch).abs() < 0.1,
+            "{:?} → {:?}: {} pt, not {pitch}",
+            pair[0].text,
+            pair[1].text,
+            pair[1].y - pair[0].y
+        );
+    }
     assert!(number.text.starts_with("Số ") && !number.text.contains(':'));
 
     // Title: centred on the text area, below the header.
@@ -206,6 +218,22 @@ fn docx_page_setup_header_and_fonts_follow_hd36() {
         .filter_map(|t| t.text())
         .collect();
     assert_eq!(parts, ["CHI BỘ THPT NGUYỄN VĂN TĂNG"]);
+    // every paragraph of the left column "exactly" the header's pitch, as in the PDF
+    let pitch = (hoso::guide::HD36.header_pitch_pt * 20.0)
+        .round()
+        .to_string();
+    for c in [0, 2, 4, 6] {
+        let spacing = cells[c]
+            .descendants()
+            .find(|n| n.has_tag_name("spacing"))
+            .unwrap_or_else(|| panic!("no spacing in {:?}", texts[c]));
+        assert_eq!(
+            (w(spacing, "line"), w(spacing, "lineRule")),
+            (pitch.clone(), "exact".to_string()),
+            "{:?}",
+            texts[c]
+        );
+    }
     assert!(!issuer_run.children().any(|n| n.has_tag_name("br")));
     let ind = cells[2]
         .descendants()
