@@ -38,14 +38,14 @@ fn whole_fixture(c: &mut Criterion) {
     let docx = DocxRenderer::new();
     let pdf = PdfRenderer::new();
     let dossier = hoso::data::load_bytes(path, &bytes).expect("fixture is valid");
-    let count = hoso::documents::build_all(&dossier).len();
+    let count = hoso::review::build_all(&dossier).len();
     let mut group = c.benchmark_group("whole fixture");
     // throughput in documents (each one .docx and one .pdf)
     group.throughput(criterion::Throughput::Elements(count as u64));
     group.bench_function(format!("{count} documents, docx + pdf"), |b| {
         b.iter(|| {
             let d = hoso::data::load_bytes(path, &bytes).unwrap();
-            for doc in hoso::documents::build_all(&d) {
+            for doc in hoso::review::build_all(&d) {
                 docx.render(&doc).unwrap();
                 pdf.render(&doc).unwrap();
             }

@@ -17,6 +17,7 @@ pub mod output;
 pub mod pipeline;
 pub mod regulation;
 pub mod render;
+pub mod review;
 pub mod rules;
 pub mod schema;
 pub mod serve;

@@ -280,15 +280,16 @@ fn usage_error(e: &clap::Error) -> String {
 /// The kinds `--only` takes, by regulation, from the regulations themselves (never a list that
 /// can fall behind them).
 fn only_help() -> String {
-    let by_regulation: Vec<String> = hoso::regulation::ALL
+    let by_regulation: Vec<String> = hoso::review::ALL
         .iter()
-        .map(|r| {
+        .map(|review| {
+            let r = review.regulation;
             let years = if r.years.1 >= 9999 {
                 format!("từ {}", r.years.0)
             } else {
                 format!("{}–{}", r.years.0, r.years.1)
             };
-            format!("{} ({years}): {}", r.name, r.kind_ids().join(", "))
+            format!("{} ({years}): {}", r.name, review.kind_ids().join(", "))
         })
         .collect();
     format!("Chỉ tạo một loại văn bản. {}.", by_regulation.join("; "))

@@ -6,12 +6,11 @@ use crate::data::submissions::Submission;
 use crate::data::{self, Dossier};
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
-use crate::documents;
 use crate::output::{Outcome, OutputSet};
 use crate::render::Renderer;
 use crate::render::docx::DocxRenderer;
 use crate::render::pdf::PdfRenderer;
-use crate::rules;
+use crate::review;
 
 /// Why a command failed.
 #[derive(Debug)]
@@ -39,7 +38,7 @@ pub struct BuildOptions {
 
 /// Checks what `opts` asks for: an unknown kind or member is a usage error.
 fn check_selection(d: &Dossier, opts: &BuildOptions) -> Result<(), Failure> {
-    let kinds = d.regulation.kind_ids();
+    let kinds = review::of(d.regulation).kind_ids();
     if let Some(k) = &opts.only
         && !kinds.contains(&k.as_str())
     {
@@ -69,13 +68,8 @@ fn check_selection(d: &Dossier, opts: &BuildOptions) -> Result<(), Failure> {
 /// The documents `opts` asks for, each built when it is rendered: kinds not asked for are not
 /// built at all.
 fn selected<'a>(d: &'a Dossier, opts: &'a BuildOptions) -> impl Iterator<Item = Document> + 'a {
-    d.regulation
-        .kinds
-        .iter()
-        .filter(|k| opts.only.as_ref().is_none_or(|o| o == k.id))
-        .flat_map(move |k| (k.build)(d))
+    review::documents(d, opts.only.as_deref())
         .filter(|doc| opts.member.is_none() || doc.member == opts.member)
-        .map(move |doc| documents::finish(d, doc))
 }
 
 /// The data file's bytes, at most one byte more than the loader accepts: a 3 GB file or
@@ -121,7 +115,7 @@ pub fn load_and_check(
         e.extend(sub_errors.iter().cloned());
         Failure::Data(e, None)
     })?;
-    let mut diags = rules::check(&dossier);
+    let mut diags = review::check(&dossier);
     data::submissions::attribute(&mut diags, &dossier.submitted);
     diags.extend(sub_errors);
     if diags.iter().any(|d| d.severity == Severity::Error) {
@@ -143,7 +137,7 @@ pub fn applied(d: &Dossier) -> String {
         "theo «quy_dinh»".to_string()
     };
     let mut guides: Vec<&'static crate::guide::Guide> = Vec::new();
-    for doc in documents::all(d) {
+    for doc in review::documents(d, None) {
         if !guides.contains(&doc.guide) {
             guides.push(doc.guide);
         }

@@ -187,7 +187,7 @@ mod tests {
         ] {
             let d = crate::data::load_str("x.yaml", &super::cell(n, seed))
                 .unwrap_or_else(|e| panic!("{n}/{seed}: {e:#?}"));
-            let diags = crate::rules::check(&d);
+            let diags = crate::review::check(&d);
             assert!(diags.is_empty(), "{n}/{seed}: {diags:#?}");
             assert_eq!(d.members.len(), n);
         }

@@ -9,8 +9,8 @@ use rayon::prelude::*;
 
 use super::folders::Figures;
 use super::plan::Input;
-use super::summary::{self, Row};
 use super::{Event, zip};
+use crate::data::district::{self, Row};
 use crate::diag::Severity;
 use crate::output::OutputSet;
 use crate::pipeline::{self, BuildOptions, Checked, Failure};
@@ -53,7 +53,7 @@ pub enum Outcome {
 /// Builds one cell into `out/slug` and its zip beside.
 fn one(out: &Path, c: &ToBuild, parallel: bool) -> Result<(Row, usize), Failure> {
     let dir = out.join(&c.slug);
-    let row = summary::row(&c.checked.dossier);
+    let row = district::row(&c.checked.dossier);
     let mut set = OutputSet::begin(&dir, &c.input.label, &c.bytes, false).map_err(Failure::Io)?;
     let documents = pipeline::render_into(
         &c.checked.dossier,

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::summary::Row;
+use crate::data::district::Row;
 use crate::messages::io_error;
 use crate::output::manifest::Manifest;
 

@@ -5,14 +5,13 @@
 //! is reported and leaves its previous outputs as they were.
 
 pub mod build;
+pub mod csv;
 pub mod folders;
 pub mod inputs;
 pub mod plan;
 pub mod progress;
 pub mod publish;
 pub mod record;
-pub mod summary;
-pub mod unit;
 pub mod xlsx;
 pub mod zip;
 
@@ -20,6 +19,8 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::data::district::{self, FailedCell};
+use crate::data::unit::{self, Unit};
 use crate::diag::{Diagnostic, Severity};
 use crate::messages::io_error;
 use crate::output::lock::LockFile;
@@ -28,8 +29,6 @@ use crate::pipeline::{self, Failure};
 use build::{Outcome, ToBuild};
 use plan::Step;
 use record::Record;
-use summary::FailedCell;
-use unit::Unit;
 
 /// What `hoso archive` is asked to do.
 #[derive(Clone, Debug, Default)]
@@ -267,13 +266,13 @@ fn summarise(
     force: bool,
     report: &mut Report,
 ) -> Result<(), Failure> {
-    let rows: Vec<summary::Row> = record
+    let rows: Vec<district::Row> = record
         .cells
         .values()
         .filter(|c| c.status == record::Status::DaTao)
         .filter_map(|c| c.row.clone())
         .collect();
-    let groups = summary::groups(&rows);
+    let groups = district::groups(&rows);
     let mut failed: Vec<FailedCell> = record.failed.values().cloned().collect();
     for c in record
         .cells

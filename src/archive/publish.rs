@@ -7,9 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::record::SummaryRecord;
-use super::summary::{self, FailedCell, Group};
-use super::unit::{self, Unit};
 use super::xlsx;
+use crate::data::district::{FailedCell, Group};
+use crate::data::unit::{self, Unit};
 use crate::documents::tong_hop;
 use crate::messages::io_error;
 use crate::output::durable;
@@ -36,7 +36,7 @@ fn files(
     }
     out.push((
         format!("{}.csv", tong_hop::NAME),
-        summary::csv(groups, failed),
+        super::csv::summary(groups, failed),
     ));
     out.push((
         format!("{}.xlsx", tong_hop::NAME),

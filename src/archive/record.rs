@@ -12,8 +12,8 @@ use anyhow::{Result, anyhow};
 use serde::{Deserialize, Serialize};
 
 use super::folders::Folder;
-use super::summary::{FailedCell, Row};
 use super::zip;
+use crate::data::district::{FailedCell, Row};
 use crate::messages::io_error;
 
 /// The record's file name in the archive folder.

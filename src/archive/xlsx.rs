@@ -8,8 +8,8 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::summary::{FailedCell, Group};
 use crate::data::Rating;
+use crate::data::district::{FailedCell, Group};
 
 /// The columns before the levels, with their widths (characters).
 const FIRST: [(&str, f64); 8] = [
@@ -117,7 +117,7 @@ fn group_sheet(wb: &mut Workbook, g: &Group) -> Result<(), XlsxError> {
     }
     // the totals: formulas over the rows, so that a cell corrected by hand is counted; each with
     // its value, for a reader that does not compute formulas when it opens the file
-    let t = super::summary::totals(&g.rows);
+    let t = crate::data::district::totals(&g.rows);
     let total = first_row + g.rows.len() as u32;
     let (top, bottom) = (first_row + 1, total);
     ws.write_with_format(total, 0, "", &total_text)?;

@@ -901,7 +901,7 @@ impl<'a> Converter<'a> {
         // Section I has as many criteria as the member's form, and the score is checked against
         // the form's criteria table (the member decides which form).
         if let (Some(reg), Some(k)) = (self.regulation, &m.kiem_diem) {
-            let form = (reg.self_review.form_of)(&member);
+            let form = (reg.self_review.form_of)(member.leader, member.subject);
             let path = format!("{path}.kiem_diem");
             self.criteria_count(&k.uu_diem, form, &path);
             member.review.score = k

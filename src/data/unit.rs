@@ -174,5 +174,5 @@ impl Unit {
 
 /// Today in Vietnam (UTC+7): the summary's date when the settings give none.
 pub fn today() -> NaiveDate {
-    crate::starter::today()
+    crate::vn::date::today()
 }

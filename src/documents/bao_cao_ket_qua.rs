@@ -72,7 +72,7 @@ pub fn files(d: &Dossier) -> Files {
     let mut forms: Vec<(String, u32)> = Vec::new();
     let mut name = "";
     for m in &reviewed {
-        let f = (d.regulation.self_review.form_of)(m);
+        let f = (d.regulation.self_review.form_of)(m.leader, m.subject);
         name = f.list_name;
         let l = label(f.label_key, f.label);
         match forms.iter_mut().find(|(x, _)| *x == l) {
@@ -437,7 +437,7 @@ fn member_scores(d: &Dossier, t: &tally::RatingTable) -> Block {
         .iter()
         .enumerate()
         .map(|(i, (m, r))| {
-            let f = (d.regulation.self_review.form_of)(m);
+            let f = (d.regulation.self_review.form_of)(m.leader, m.subject);
             let score = m.review.score.as_ref();
             let points = |p: Option<crate::data::Points>| p.map_or(String::new(), |p| p.text());
             vec![

@@ -92,7 +92,7 @@ pub fn build_all(d: &Dossier) -> Docs<'_> {
 /// Builds the self-review of `m`, written to `mau-02/<slug>`.
 pub fn build(d: &Dossier, m: &Member, slug: &str) -> Document {
     let forms = d.regulation.self_review;
-    let form = (forms.form_of)(m);
+    let form = (forms.form_of)(m.leader, m.subject);
     let r = &m.review;
     let mut b = identity(d, m, form);
     let scoring = d.regulation.scoring;

@@ -1,4 +1,5 @@
 //! One builder per document kind: `Dossier` → `doc::Document`. No I/O, no file format here.
+//! Which kinds a regulation's review has, and the walk over them, is `crate::review`.
 
 pub mod bao_cao_ket_qua;
 pub mod bien_ban;
@@ -53,16 +54,6 @@ pub fn unique_slugs<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String>
 /// Documents built one at a time, as they are rendered.
 pub type Docs<'a> = Box<dyn Iterator<Item = Document> + Send + 'a>;
 
-/// Every document of the cell, in the order a clerk files them, each built when it is asked for:
-/// the kinds of the review's regulation, each built from the data.
-pub fn all(d: &Dossier) -> impl Iterator<Item = Document> + '_ {
-    d.regulation
-        .kinds
-        .iter()
-        .flat_map(move |k| (k.build)(d))
-        .map(move |doc| finish(d, doc))
-}
-
 /// `doc` with the forms' fixed wording spelled as the data spells: the tone of a final «oa»,
 /// «oe», «uy» on the vowel most of the data puts it on («Đảng ủy» or «Đảng uỷ»), so that the
 /// template never mixes the two on a page; every word the data writes stays as written.
@@ -107,11 +98,6 @@ pub fn finish(d: &Dossier, mut doc: Document) -> Document {
         }
     }
     doc
-}
-
-/// Every document of the cell, built at once (for tests and small cells).
-pub fn build_all(d: &Dossier) -> Vec<Document> {
-    all(d).collect()
 }
 
 #[cfg(test)]

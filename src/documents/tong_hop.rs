@@ -6,10 +6,10 @@
 use chrono::NaiveDate;
 
 use super::common::{self, item};
-use crate::archive::summary::{FailedCell, Group, Row, Totals, totals};
-use crate::archive::unit::Unit;
 use crate::data::Rating;
+use crate::data::district::{FailedCell, Group, Row, Totals, totals};
 use crate::data::tally::{percent, share};
+use crate::data::unit::Unit;
 use crate::doc::{
     Block, Cell, Document, Header, Margins, ParaKind, Run, SignLine, SignRole, Signature, Title,
 };

@@ -1,15 +1,13 @@
 //! Quy định 132-QĐ/TW and Hướng dẫn 21-HD/BTCTW (2019), used for the reviews of 2019–2022: the
 //! forms' corner labels, criteria and fixed wording, the thresholds, who is reviewed and rated,
-//! and the rules, as one value.
+//! as one value (its documents and rules are wired in `crate::review`).
 
+use super::scale::{Level, Subject};
 use super::{
-    AnalysisForm, CollectiveForm, CriterionForm, Guidance, Identity, Kind, LevelBoxes, NewMembers,
-    Regulation, ReviewForm, Rule, SelfRating, SelfReviewForms, TailBlock, TailValue, Thresholds,
+    AnalysisForm, CollectiveForm, CriterionForm, Guidance, Identity, LevelBoxes, NewMembers,
+    Regulation, ReviewForm, SelfRating, SelfReviewForms, TailBlock, TailValue, Thresholds,
 };
-use crate::data::{Level, Member};
 use crate::doc::SignRole;
-use crate::documents;
-use crate::rules::rating;
 
 /// The regulation.
 pub static HD21: Regulation = Regulation {
@@ -32,64 +30,7 @@ pub static HD21: Regulation = Regulation {
     analysis: Some(&ANALYSIS),
     scoring: None,
     file_list: None,
-    kinds: &[
-        Kind {
-            id: documents::ke_hoach::KIND,
-            build: documents::ke_hoach::build_all,
-        },
-        Kind {
-            id: documents::mau_01::KIND,
-            build: documents::mau_01::build_all,
-        },
-        Kind {
-            id: documents::mau_03::KIND,
-            build: documents::mau_03::build_all,
-        },
-        Kind {
-            id: BALLOT,
-            build: ballot,
-        },
-        Kind {
-            id: documents::bien_ban::KIND,
-            build: documents::bien_ban::build_all,
-        },
-        Kind {
-            id: documents::bao_cao_ket_qua::KIND,
-            build: documents::bao_cao_ket_qua::build_all,
-        },
-        Kind {
-            id: documents::mau_02::KIND,
-            build: documents::mau_02::build_all,
-        },
-        Kind {
-            id: documents::giay_moi::KIND,
-            build: documents::giay_moi::build_all,
-        },
-        Kind {
-            id: documents::phieu_213::KIND,
-            build: documents::phieu_213::build_all,
-        },
-    ],
-    rules: RULES,
 };
-
-/// The members' ballot, beside the cell's Mẫu 03.
-const BALLOT: &str = "mau-03-dang-vien";
-
-fn ballot(d: &crate::data::Dossier) -> documents::Docs<'_> {
-    documents::phieu_danh_gia::build_all(d, BALLOT)
-}
-
-/// The rating rules of HD 21 (the timetable and ballot rules every review follows are added).
-const RULES: &[Rule] = &[
-    rating::excellent_quota,
-    rating::secretary_not_above_cell,
-    rating::discipline_means_not_done,
-    rating::sick_leave_caps_the_level,
-    rating::sick_leave_self_rating,
-    rating::committee_discipline_and_the_cell,
-    crate::rules::scoring::forms_of_another_regulation,
-];
 
 /// The four self-assessed levels of a criterion, in the form's order.
 const LEVEL_BOXES: LevelBoxes = LevelBoxes {
@@ -234,8 +175,8 @@ const LEADER_FORM: ReviewForm = ReviewForm {
     ..MEMBER_FORM
 };
 
-fn form_of(m: &Member) -> &'static ReviewForm {
-    if m.leader { &LEADER_FORM } else { &MEMBER_FORM }
+fn form_of(leader: bool, _: Subject) -> &'static ReviewForm {
+    if leader { &LEADER_FORM } else { &MEMBER_FORM }
 }
 
 const SELF_REVIEW: SelfReviewForms = SelfReviewForms {

@@ -1,21 +1,19 @@
 //! Quy định 366-QĐ/TW (30/8/2025) and Hướng dẫn 43-HD/BTCTW (31/10/2025), used for the reviews
 //! of 2025 onward: the forms 01, 2A, 2B, 2C with their 100-point self-assessment, the ballot and
-//! Mẫu 04, the score bands, who is reviewed and rated, and the rules, as one value.
+//! Mẫu 04, the score bands, who is reviewed and rated, as one value (its documents and rules are
+//! wired in `crate::review`).
 //!
 //! The wording follows the research's reproductions of the forms (regime-2026.md §2). What it
 //! could not confirm — the corner labels' spelling ("2A" or "02A"), the sign-off blocks, the
 //! wording of 2A and the subtitles of 2A and 2B — is the research's default here and a setting in
 //! the data (`nhan_mau`), listed in the README as not yet checked against the original.
 
+use super::scale::{Points, Rating, Subject};
 use super::{
-    CollectiveForm, CriterionForm, FormLabel, Guidance, Identity, Kind, NewMembers, OPEN_ENDED,
-    Regulation, ReviewForm, Rule, ScoreForm, Scoring, SelfReviewForms, TailBlock, TailValue,
-    Thresholds,
+    CollectiveForm, CriterionForm, FormLabel, Guidance, Identity, NewMembers, OPEN_ENDED,
+    Regulation, ReviewForm, ScoreForm, Scoring, SelfReviewForms, TailBlock, TailValue, Thresholds,
 };
-use crate::data::{Dossier, Member, Points, Rating, Subject};
 use crate::doc::SignRole;
-use crate::documents;
-use crate::rules::{rating, scoring, timetable};
 
 /// The regulation.
 pub static HD43: Regulation = Regulation {
@@ -42,72 +40,7 @@ pub static HD43: Regulation = Regulation {
         key: "mau_04",
         label: "Mẫu 04-HD KĐ.ĐG 2025",
     }),
-    kinds: &[
-        Kind {
-            id: documents::ke_hoach::KIND,
-            build: documents::ke_hoach::build_all,
-        },
-        Kind {
-            id: documents::mau_01::KIND,
-            build: documents::mau_01::build_all,
-        },
-        Kind {
-            id: documents::mau_01::DRAFT_KIND,
-            build: documents::mau_01::build_drafts,
-        },
-        Kind {
-            id: BALLOT,
-            build: ballot,
-        },
-        Kind {
-            id: documents::bien_ban::KIND,
-            build: documents::bien_ban::build_all,
-        },
-        Kind {
-            id: documents::bao_cao_ket_qua::KIND,
-            build: documents::bao_cao_ket_qua::build_all,
-        },
-        Kind {
-            id: documents::mau_04::KIND,
-            build: documents::mau_04::build_all,
-        },
-        Kind {
-            id: documents::mau_02::KIND,
-            build: documents::mau_02::build_all,
-        },
-        Kind {
-            id: documents::giay_moi::KIND,
-            build: documents::giay_moi::build_all,
-        },
-        Kind {
-            id: documents::phieu_213::KIND,
-            build: documents::phieu_213::build_all,
-        },
-    ],
-    rules: RULES,
 };
-
-/// The members' ballot: HD 43's own Mẫu 03 is the upper level's re-rating decision, so the
-/// ballot is not named after it.
-const BALLOT: &str = "phieu-danh-gia";
-
-fn ballot(d: &Dossier) -> documents::Docs<'_> {
-    documents::phieu_danh_gia::build_all(d, BALLOT)
-}
-
-/// The rules of QĐ 366 and HD 43 (the timetable and ballot rules every review follows are added).
-const RULES: &[Rule] = &[
-    rating::excellent_quota,
-    rating::committee_discipline_and_the_cell,
-    scoring::level_follows_the_score,
-    scoring::excellent_needs_its_conditions,
-    scoring::discipline_in_the_year,
-    scoring::rated_members_score_themselves,
-    scoring::forms_of_another_regulation,
-    timetable::draft_report_three_working_days_ahead,
-    timetable::meeting_by_the_end_of_the_year,
-    timetable::file_sent_up_by_february,
-];
 
 /// QĐ 366's scoring: two groups of criteria (30 and 70 points) and the bands of Điều 11.
 const SCORING: Scoring = Scoring {
@@ -305,8 +238,8 @@ const FORM_2A: ReviewForm = ReviewForm {
 };
 
 /// HD 43 §2.1 b: 2A for leaders, 2B for the others, 2C outside the political system.
-fn form_of(m: &Member) -> &'static ReviewForm {
-    match m.subject {
+fn form_of(_: bool, subject: Subject) -> &'static ReviewForm {
+    match subject {
         Subject::Leader => &FORM_2A,
         Subject::Member => &FORM_2B,
         Subject::Outside => &FORM_2C,

@@ -1,26 +1,16 @@
-//! The regulation of the review's year as a value: its forms (kinds, corner labels, titles, fixed
-//! wording, sections), its thresholds, who is reviewed and who is rated, and its rules. One module
-//! per regulation; the year (or the data's `quy_dinh`) chooses one, and the `Dossier` carries it.
-//! Documents and rules read the regulation from the `Dossier`, never by naming a module.
+//! The regulation of the review's year as pure data: its forms (corner labels, titles, fixed
+//! wording, sections), its scales and thresholds, who is reviewed and who is rated. One module per
+//! regulation; the year (or the data's `quy_dinh`) chooses one, and the `Dossier` carries it.
+//! Documents and rules read the regulation from the `Dossier`, never by naming a module; which
+//! documents and rules a regulation's review has is wired above them, in `crate::review`. This
+//! module imports nothing of the data, the documents or the rules.
 
 pub mod hd21_2019;
 pub mod hd43_2025;
+pub mod scale;
 
-use crate::data::{Dossier, Level, Member, Points, Rating};
-use crate::diag::Diagnostic;
 use crate::doc::SignRole;
-
-/// A rule of the review: the data in, what is wrong with it out.
-pub type Rule = fn(&Dossier) -> Vec<Diagnostic>;
-
-/// A kind of document the regulation's review produces.
-pub struct Kind {
-    /// Its id: file or folder name and `--only` value ("mau-02").
-    pub id: &'static str,
-    /// Builds every document of the kind (none when the data does not describe it), one at a
-    /// time as they are asked for.
-    pub build: fn(&Dossier) -> crate::documents::Docs<'_>,
-}
+use scale::{Level, Points, Rating, Subject};
 
 /// What happens to members admitted less than `months_since_admission` months before the review.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -243,8 +233,9 @@ pub type SignLines = &'static [(&'static str, SignRole)];
 
 /// The self-review forms of a regulation.
 pub struct SelfReviewForms {
-    /// The form a member writes.
-    pub form_of: fn(&Member) -> &'static ReviewForm,
+    /// The form a member writes, by whether they lead (HD 21's choice) and whom their review is
+    /// for (HD 43's 2A, 2B, 2C).
+    pub form_of: fn(bool, Subject) -> &'static ReviewForm,
     /// The self-rating after section VI (HD 21); HD 43's forms rate in their part B.
     pub rating: Option<&'static SelfRating>,
     /// Who signs the self-review ("NGƯỜI TỰ KIỂM ĐIỂM", "(Ký, ghi rõ họ tên)").
@@ -310,10 +301,6 @@ pub struct Regulation {
     pub scoring: Option<&'static Scoring>,
     /// The corner label of the list of files sent upward (HD 43's Mẫu 04), when it has one.
     pub file_list: Option<&'static FormLabel>,
-    /// The documents of the review, in the order a clerk files them.
-    pub kinds: &'static [Kind],
-    /// The rules it adds to the ones every review follows.
-    pub rules: &'static [Rule],
 }
 
 impl std::fmt::Debug for Regulation {
@@ -367,10 +354,5 @@ impl Regulation {
         } else {
             format!("{}–{}", self.years.0, self.years.1)
         }
-    }
-
-    /// The ids of its document kinds.
-    pub fn kind_ids(&self) -> Vec<&'static str> {
-        self.kinds.iter().map(|k| k.id).collect()
     }
 }

@@ -969,7 +969,7 @@ mod tests {
         let mut checked = 0;
         for (name, yaml) in inputs {
             let d = crate::data::load_bytes(&name, yaml.as_bytes()).unwrap();
-            for doc in crate::documents::build_all(&d) {
+            for doc in crate::review::build_all(&d) {
                 let raw = crate::render::docx::DocxRenderer::new()
                     .docx(&doc)
                     .build()

@@ -1,5 +1,6 @@
 //! The review's rules, checked on the loaded data. Each rule is a function returning diagnostics:
-//! errors stop the build, warnings are printed and the build goes on.
+//! errors stop the build, warnings are printed and the build goes on. Which rules a regulation's
+//! review checks is wired in `crate::review` (`review::check`).
 
 pub mod consistency;
 pub mod rating;
@@ -8,7 +9,9 @@ pub mod timetable;
 
 use crate::data::{At, Dossier};
 use crate::diag::{Diagnostic, Severity};
-use crate::regulation::Rule;
+
+/// A rule of the review: the data in, what is wrong with it out.
+pub type Rule = fn(&Dossier) -> Vec<Diagnostic>;
 
 /// The rules every review follows, whatever its regulation: the timetable, who takes part in
 /// the meeting, the ballots.
@@ -33,18 +36,6 @@ pub const COMMON: &[Rule] = &[
     consistency::leaders_hold_their_post,
     consistency::results_within_the_plan,
 ];
-
-/// Every rule (the common ones and the regulation's), every problem, sorted by line.
-pub fn check(d: &Dossier) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = COMMON
-        .iter()
-        .chain(d.regulation.rules)
-        .flat_map(|rule| rule(d))
-        .collect();
-    out.extend(d.notices.iter().cloned());
-    crate::diag::sort(&mut out);
-    out
-}
 
 /// A hint that cites the review's regulation: "HD 21-HD/BTCTW: …".
 fn cited(d: &Dossier, hint: &str) -> String {

@@ -115,7 +115,7 @@ impl Sources<'_> {
 
 /// The inputs of member `m`'s self-review (the member at `index` of `d`), in the form's order.
 pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
-    let form = (d.regulation.self_review.form_of)(m);
+    let form = (d.regulation.self_review.form_of)(m.leader, m.subject);
     let sources = Sources {
         base: format!("dang_vien[{index}].kiem_diem"),
         taken: d.submitted.iter().map(|t| t.path.as_str()).collect(),

@@ -154,7 +154,7 @@ pub struct MemberPage<'a> {
 /// What member `p.m` sees: who they are, their form to download, the form to send back.
 pub fn member(p: &MemberPage) -> String {
     let (d, m) = (p.d, p.m);
-    let form = (d.regulation.self_review.form_of)(m);
+    let form = (d.regulation.self_review.form_of)(m.leader, m.subject);
     let label = d.form_labels.get(form.label_key, form.label);
     let details = [
         ("Ngày sinh", vn::date::short(m.birth_date)),

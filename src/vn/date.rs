@@ -104,6 +104,16 @@ pub fn place_line(place: &str, date: NaiveDate) -> String {
     format!("{place}, {}", long(date))
 }
 
+/// Today's date in Vietnam (UTC+7).
+pub fn today() -> chrono::NaiveDate {
+    // Vietnam's time (UTC+7), from the system clock
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+        + 7 * 3600;
+    chrono::DateTime::from_timestamp(secs, 0).map_or(chrono::NaiveDate::MIN, |t| t.date_naive())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -647,7 +647,7 @@ fn the_workbook_holds_the_csvs_figures_as_numbers_and_its_totals_as_formulas() {
 
 #[test]
 fn large_figures_are_written_with_vietnamese_separators() {
-    use hoso::archive::summary::{Group, Row};
+    use hoso::data::district::{Group, Row};
     let row = |cell: &str, members: u32| Row {
         cell: cell.into(),
         upper: "Đảng bộ phường An Phú".into(),

@@ -19,7 +19,7 @@ fn cell(n: usize, year: i32) -> hoso::data::Dossier {
 
 /// The document at `path` of the cell.
 fn document(d: &hoso::data::Dossier, path: &str) -> hoso::doc::Document {
-    hoso::documents::build_all(d)
+    hoso::review::build_all(d)
         .into_iter()
         .find(|doc| doc.path == path)
         .unwrap_or_else(|| panic!("no {path}"))
@@ -71,7 +71,7 @@ fn a_document_laid_out_in_parts_is_the_document_laid_out_whole() {
         let d = cell(320, year);
         let mut seen = Vec::new();
         let mut all = Vec::new();
-        for doc in hoso::documents::build_all(&d) {
+        for doc in hoso::review::build_all(&d) {
             all.push(format!("{} {}", doc.path, doc.weight()));
             if doc.weight() < 300 {
                 continue;
@@ -161,7 +161,7 @@ fn a_docx_built_in_parts_is_the_docx_built_whole() {
     for year in [2026, 2020] {
         let d = cell(320, year);
         let mut seen = 0;
-        for doc in hoso::documents::build_all(&d) {
+        for doc in hoso::review::build_all(&d) {
             if doc.weight() < 300 && doc.path != "ke-hoach" {
                 continue;
             }

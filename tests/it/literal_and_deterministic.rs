@@ -64,7 +64,7 @@ fn a_docx_does_not_depend_on_the_documents_built_before_it() {
     let bytes = std::fs::read(fixture()).unwrap();
     let d = hoso::data::load_bytes("f.yaml", &bytes).unwrap();
     let docx = hoso::render::docx::DocxRenderer::new();
-    let docs = hoso::documents::build_all(&d);
+    let docs = hoso::review::build_all(&d);
     assert!(docs.len() > 20, "{} documents", docs.len());
     for doc in docs.iter().rev() {
         let here = docx.render(doc).unwrap();

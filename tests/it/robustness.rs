@@ -87,8 +87,8 @@ fn mutate(rng: &mut Rng, src: &[u8]) -> Vec<u8> {
 fn exercise(bytes: &[u8]) -> bool {
     let result = catch_unwind(AssertUnwindSafe(|| {
         if let Ok(d) = hoso::data::load_bytes("m.yaml", bytes) {
-            let _ = hoso::rules::check(&d);
-            let docs = hoso::documents::build_all(&d);
+            let _ = hoso::review::check(&d);
+            let docs = hoso::review::build_all(&d);
             assert!(!docs.is_empty());
             true
         } else {
@@ -150,7 +150,7 @@ fn the_starter_file_mutated_never_panics_when_rendered() {
         let Ok(d) = hoso::data::load_bytes("m.yaml", &bytes) else {
             continue;
         };
-        for doc in hoso::documents::build_all(&d).into_iter().take(3) {
+        for doc in hoso::review::build_all(&d).into_iter().take(3) {
             // what loads must render: an error here is as wrong as a panic
             let ok = catch_unwind(AssertUnwindSafe(|| {
                 docx.render(&doc).map_err(|e| format!("docx: {e:#}"))?;
@@ -178,7 +178,7 @@ fn a_large_document_is_the_same_whenever_the_caches_are_emptied() {
     use hoso::render::Renderer;
     let yaml = hoso::synthetic::cell(650, 3);
     let d = hoso::data::load_bytes("lon.yaml", yaml.as_bytes()).unwrap();
-    let ballot = hoso::documents::build_all(&d)
+    let ballot = hoso::review::build_all(&d)
         .into_iter()
         .find(|doc| doc.path == "phieu-danh-gia")
         .expect("a ballot");
