@@ -1,12 +1,12 @@
-//! The `hoso` command line: argument parsing and exit codes only.
+//! The `hoso` command line: the arguments, and which command runs (`cmd/`, one file each).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use hoso::diag;
-use hoso::output::Outcome;
-use hoso::pipeline::{self, BuildOptions, Failure};
+use hoso::pipeline::BuildOptions;
+
+mod cmd;
 
 // Typst allocates many small objects from several threads: mimalloc is measurably faster than
 // the system allocator here (see benches/archive.rs).
@@ -137,168 +137,10 @@ enum Command {
     },
 }
 
-/// `hoso nhap`: imports, then says what changed (or would), and what to look at.
-fn import(sheet: &std::path::Path, into: &std::path::Path, cot: &[String], xem: bool) -> ExitCode {
-    match hoso::import::run(sheet, into, cot, xem) {
-        Ok(o) => {
-            println!("đọc trang «{}» của {}.", o.sheet, sheet.display());
-            if !o.added.is_empty() {
-                let names: Vec<String> = o
-                    .added
-                    .iter()
-                    .map(|(n, ma)| format!("{n} (mã {ma})"))
-                    .collect();
-                println!("thêm {} đảng viên: {}.", o.added.len(), names.join(", "));
-            }
-            if !o.updated.is_empty() {
-                let names: Vec<String> = o
-                    .updated
-                    .iter()
-                    .map(|(n, f)| format!("{n} ({})", f.join(", ")))
-                    .collect();
-                println!(
-                    "cập nhật {} đảng viên: {}.",
-                    o.updated.len(),
-                    names.join("; ")
-                );
-            }
-            if o.unchanged > 0 {
-                println!("{} đảng viên không có gì thay đổi.", o.unchanged);
-            }
-            for n in &o.notes {
-                println!("lưu ý: {n}");
-            }
-            if xem {
-                println!("(--xem) chưa ghi gì vào {}.", into.display());
-            } else if o.written {
-                println!(
-                    "đã ghi {}; chạy «hoso check {}» để xem còn thiếu gì.",
-                    into.display(),
-                    into.display()
-                );
-            } else {
-                println!("{} không thay đổi.", into.display());
-            }
-            ExitCode::SUCCESS
-        }
-        Err(hoso::import::Failure::Problems(ps)) => {
-            for p in &ps {
-                eprintln!("lỗi: {p}");
-            }
-            eprintln!("{} lỗi; chưa ghi gì vào {}.", ps.len(), into.display());
-            ExitCode::from(1)
-        }
-        Err(hoso::import::Failure::Io(e)) => {
-            eprintln!("lỗi: {e}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// Prints a failure and gives its exit status: 1 for bad data, 2 for anything else.
-fn fail(f: Failure) -> ExitCode {
-    match f {
-        Failure::Data(diags, applied) => {
-            if let Some(line) = applied {
-                println!("{line}");
-            }
-            eprint!("{}", diag::report(&diags));
-            ExitCode::from(1)
-        }
-        Failure::Io(e) => {
-            eprintln!("lỗi: {e:#}");
-            ExitCode::from(2)
-        }
-        Failure::Usage(m) => {
-            eprintln!("lỗi: {m}");
-            ExitCode::from(2)
-        }
-    }
-}
-
-/// What `--help` says, under the commands, of the regulations and layout guides hoso knows and
-/// how each is chosen: from the lists themselves, so that it never falls behind them.
-fn known() -> String {
-    let regs: Vec<String> = hoso::regulation::ALL
-        .iter()
-        .map(|r| format!("  {}: {} [quy_dinh: {}]", r.years_text(), r.name, r.id))
-        .collect();
-    let from = hoso::vn::date::short(hoso::guide::hd05_from());
-    format!(
-        "Quy định áp dụng theo năm kiểm điểm («nam»), hoặc theo khóa «quy_dinh» của tệp dữ liệu:\n{}\n\
-         Thể thức văn bản theo ngày của từng văn bản, hoặc theo khóa «the_thuc»:\n  \
-         trước {from}: {} [the_thuc: {}]\n  từ {from}: {} [the_thuc: {}]",
-        regs.join("\n"),
-        hoso::guide::HD36.name,
-        hoso::guide::HD36.id,
-        hoso::guide::HD05.name,
-        hoso::guide::HD05.id,
-    )
-}
-
-/// A usage error in Vietnamese (clap's own are in English), with what clap found.
-fn usage_error(e: &clap::Error) -> String {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
-    let get = |k: ContextKind| match e.get(k) {
-        Some(ContextValue::String(s)) => s.clone(),
-        Some(ContextValue::Strings(v)) => v.join(", "),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    };
-    let arg = get(ContextKind::InvalidArg);
-    let suggestion = match (
-        get(ContextKind::SuggestedSubcommand),
-        get(ContextKind::SuggestedArg),
-    ) {
-        (s, _) if !s.is_empty() => format!(" Có phải ý bạn là «{s}»?"),
-        (_, a) if !a.is_empty() => format!(" Có phải ý bạn là «{a}»?"),
-        _ => String::new(),
-    };
-    let what = match e.kind() {
-        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {arg}."),
-        ErrorKind::UnknownArgument => format!("không có tùy chọn «{arg}».{suggestion}"),
-        ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh «{}»; các lệnh: init, schema, check, build, archive, serve.{suggestion}",
-            get(ContextKind::InvalidSubcommand)
-        ),
-        ErrorKind::MissingSubcommand => {
-            "thiếu lệnh; các lệnh: init, schema, check, build.".to_string()
-        }
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
-            "giá trị «{}» của {arg} không hợp lệ.{suggestion}",
-            get(ContextKind::InvalidValue)
-        ),
-        ErrorKind::ArgumentConflict => format!("tùy chọn {arg} không dùng cùng nhau được."),
-        ErrorKind::TooManyValues => {
-            format!("thừa giá trị ở {arg}.")
-        }
-        _ => "cách gọi lệnh không đúng.".to_string(),
-    };
-    format!("lỗi: {what}\nChạy «hoso --help» để xem cách dùng.")
-}
-
-/// The kinds `--only` takes, by regulation, from the regulations themselves (never a list that
-/// can fall behind them).
-fn only_help() -> String {
-    let by_regulation: Vec<String> = hoso::review::ALL
-        .iter()
-        .map(|review| {
-            let r = review.regulation;
-            let years = if r.years.1 >= 9999 {
-                format!("từ {}", r.years.0)
-            } else {
-                format!("{}–{}", r.years.0, r.years.1)
-            };
-            format!("{} ({years}): {}", r.name, review.kind_ids().join(", "))
-        })
-        .collect();
-    format!("Chỉ tạo một loại văn bản. {}.", by_regulation.join("; "))
-}
-
 fn main() -> ExitCode {
     let parsed = Cli::command()
-        .mut_subcommand("build", |c| c.mut_arg("only", |a| a.help(only_help())))
-        .after_help(known())
+        .mut_subcommand("build", |c| c.mut_arg("only", |a| a.help(cmd::only_help())))
+        .after_help(cmd::known())
         .try_get_matches()
         .and_then(|m| Cli::from_arg_matches(&m));
     let cli = match parsed {
@@ -313,92 +155,25 @@ fn main() -> ExitCode {
             ) {
                 e.exit();
             }
-            eprintln!("{}", usage_error(&e));
+            eprintln!("{}", cmd::usage_error(&e));
             return ExitCode::from(2);
         }
     };
     match cli.command {
-        Command::Schema { out: None } => {
-            print!("{}", hoso::schema::json());
-            ExitCode::SUCCESS
-        }
-        Command::Schema { out: Some(path) } => {
-            match hoso::starter::write_file(&path, &hoso::schema::json()) {
-                Ok(()) => {
-                    println!("đã ghi {}", path.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("lỗi: {e:#}");
-                    ExitCode::from(2)
-                }
-            }
-        }
+        Command::Schema { out } => cmd::init::schema(out.as_deref()),
         Command::Init {
             file,
             force,
             nam,
-            tu: Some(old),
-        } => match hoso::next_year::write(&old, &file, force, nam) {
-            Ok(notes) => {
-                println!(
-                    "đã tạo {} từ {}: chi bộ, đảng viên và kết quả năm trước đã chép sang.",
-                    file.display(),
-                    old.display()
-                );
-                for n in &notes {
-                    println!("cần xem: {n}");
-                }
-                println!("chạy «hoso check {}» để xem còn thiếu gì.", file.display());
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("lỗi: {e:#}");
-                ExitCode::from(2)
-            }
-        },
-        Command::Init {
-            file,
-            force,
-            nam,
-            tu: None,
-        } => match hoso::starter::write(
-            &file,
-            force,
-            nam.unwrap_or_else(hoso::starter::default_year),
-        ) {
-            Ok(()) => {
-                println!(
-                    "đã tạo {}: sửa dữ liệu cho đúng chi bộ, rồi chạy «hoso build {} --out ho-so».",
-                    file.display(),
-                    file.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("lỗi: {e:#}");
-                ExitCode::from(2)
-            }
-        },
+            tu,
+        } => cmd::init::init(&file, force, nam, tu.as_deref()),
         Command::Nhap {
             danh_sach,
             vao,
             cot,
             xem,
-        } => import(&danh_sach, &vao, &cot, xem),
-        Command::Check { data } => match pipeline::check(&data) {
-            Ok(c) => {
-                println!("{}", pipeline::applied(&c.dossier));
-                eprint!("{}", diag::report(&c.warnings));
-                println!(
-                    "{}: dữ liệu hợp lệ ({} đảng viên).",
-                    data.display(),
-                    c.dossier.members.len()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(f) => fail(f),
-        },
+        } => cmd::import::run(&danh_sach, &vao, &cot, xem),
+        Command::Check { data } => cmd::build::check(&data),
         Command::Build {
             data,
             out,
@@ -415,69 +190,9 @@ fn main() -> ExitCode {
                 jobs,
             };
             if theo_doi {
-                println!(
-                    "theo dõi {}: lưu tệp là văn bản trong {} được tạo lại; Ctrl-C để dừng.",
-                    data.display(),
-                    out.display()
-                );
-                hoso::watch::run(&data, &out, &opts, |result| {
-                    let now = hoso::starter::now().format("%H:%M:%S");
-                    match result {
-                        Ok(built) => {
-                            eprint!("{}", diag::report(&built.warnings));
-                            for n in &built.notes {
-                                eprintln!("chú ý: {n}");
-                            }
-                            let kept = built
-                                .outcomes
-                                .iter()
-                                .filter(|o| matches!(o, Outcome::KeptEdited { .. }))
-                                .count();
-                            println!(
-                                "{now}: đã tạo {} tệp vào {}{}.",
-                                built.outcomes.len(),
-                                out.display(),
-                                if kept > 0 {
-                                    format!(
-                                        " ({kept} tệp đã sửa tay được giữ, bản mới ghi bên cạnh)"
-                                    )
-                                } else {
-                                    String::new()
-                                }
-                            );
-                        }
-                        Err(f) => {
-                            fail(f);
-                            eprintln!(
-                                "{now}: chưa tạo lại; văn bản trong {} vẫn là của lần tạo trước.",
-                                out.display()
-                            );
-                        }
-                    }
-                    let _ = std::io::Write::flush(&mut std::io::stdout());
-                    true
-                });
-                return ExitCode::SUCCESS;
-            }
-            match pipeline::build(&data, &out, &opts) {
-                Ok(built) => {
-                    eprint!("{}", diag::report(&built.warnings));
-                    for n in &built.notes {
-                        eprintln!("chú ý: {n}");
-                    }
-                    for o in &built.outcomes {
-                        match o {
-                            Outcome::Written(p) => println!("đã ghi {}", p.display()),
-                            Outcome::KeptEdited { kept, new } => eprintln!(
-                                "chú ý: {} đã được sửa tay sau lần tạo trước nên được giữ nguyên; bản mới ghi vào {} (dùng --force để ghi đè).",
-                                kept.display(),
-                                new.display()
-                            ),
-                        }
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(f) => fail(f),
+                cmd::build::watch(&data, &out, &opts)
+            } else {
+                cmd::build::build(&data, &out, &opts)
             }
         }
         Command::Archive {
@@ -486,7 +201,7 @@ fn main() -> ExitCode {
             jobs,
             force,
             don_vi,
-        } => archive(&inputs, out, jobs, force, don_vi),
+        } => cmd::archive::run(&inputs, out, jobs, force, don_vi),
         Command::Serve {
             data,
             addr,
@@ -502,116 +217,7 @@ fn main() -> ExitCode {
                 new_key,
                 proxy,
             };
-            let done = match links {
-                Some(file) => write_links(&opts, &file),
-                None => hoso::serve::run(&opts),
-            };
-            match done {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(f) => fail(f),
-            }
+            cmd::serve::run(&opts, links.as_deref())
         }
-    }
-}
-
-/// `hoso serve --links FILE`: the slips with each member's link and QR code.
-fn write_links(opts: &hoso::serve::ServeOptions, file: &std::path::Path) -> Result<(), Failure> {
-    let checked = pipeline::check(&opts.data)?;
-    let (keys, made) = hoso::serve::keys::Keys::load_or_create(&opts.data, opts.new_key)
-        .map_err(Failure::Usage)?;
-    if made {
-        println!(
-            "đã tạo khóa {}{}; giữ kín tệp này.",
-            hoso::serve::keys::key_path(&opts.data).display(),
-            if opts.new_key {
-                " (mọi đường dẫn cũ hết hiệu lực)"
-            } else {
-                ""
-            }
-        );
-    }
-    let base = opts
-        .url
-        .clone()
-        .unwrap_or_else(|| format!("http://{}", opts.addr))
-        .trim_end_matches('/')
-        .to_string();
-    if opts.url.is_none() && (opts.addr.ip().is_loopback() || opts.addr.ip().is_unspecified()) {
-        eprintln!(
-            "chú ý: đường dẫn trên phiếu là {base}, chỉ mở được trên đúng máy chạy hoso; ghi --url http://<địa chỉ máy trong mạng nội bộ>:{} để điện thoại mở được.",
-            opts.addr.port()
-        );
-    }
-    for p in hoso::serve::links::write(&checked.dossier, &keys, &base, file)? {
-        println!("đã ghi {}", p.display());
-    }
-    Ok(())
-}
-
-/// `hoso archive`: builds, shows progress, then reports every failed cell's errors by file.
-fn archive(
-    inputs: &[PathBuf],
-    out: PathBuf,
-    jobs: Option<usize>,
-    force: bool,
-    unit: Option<PathBuf>,
-) -> ExitCode {
-    use std::io::IsTerminal;
-    let progress = hoso::archive::progress::Progress::new(std::io::stderr().is_terminal());
-    let opts = hoso::archive::ArchiveOptions {
-        out: out.clone(),
-        jobs,
-        force,
-        unit,
-    };
-    let result = hoso::archive::run(inputs, &opts, &|e| progress.event(e));
-    progress.finish();
-    let report = match result {
-        Ok(r) => r,
-        Err(f) => return fail(f),
-    };
-    for n in &report.notes {
-        eprintln!("chú ý: {n}");
-    }
-    for (input, n) in &report.warnings {
-        eprintln!("{input}: {n} cảnh báo (chạy «hoso check {input}» để xem).");
-    }
-    for f in &report.failed {
-        match &f.name {
-            Some(n) => eprintln!("\n── {n} ({}) ──", f.input),
-            None => eprintln!("\n── {} ──", f.input),
-        }
-        match &f.io {
-            Some(e) => eprintln!("lỗi: {e}"),
-            None => eprint!("{}", diag::report(&f.diagnostics)),
-        }
-    }
-    for p in &report.summary {
-        println!("đã ghi {}", p.display());
-    }
-    println!(
-        "{} chi bộ: tạo {} ({} văn bản), không đổi {}, lỗi {}. Thư mục: {}",
-        report.cells,
-        report.built.len(),
-        report.documents,
-        report.unchanged,
-        report.failed.len(),
-        out.display()
-    );
-    if let Some(e) = &report.io_error {
-        eprintln!(
-            "lỗi: {e}\nlỗi: dừng giữa chừng vì không ghi được tệp; hồ sơ đã có của các chi bộ chưa ghi xong được giữ nguyên. Giải phóng chỗ trống (hoặc sửa quyền ghi) rồi chạy lại."
-        );
-        return ExitCode::from(2);
-    }
-    if report.failed.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        eprintln!(
-            "lỗi: {}/{} chi bộ không tạo được hồ sơ; hồ sơ cũ của các chi bộ đó (nếu có) được giữ nguyên.",
-            report.failed.len(),
-            report.cells
-        );
-        ExitCode::from(1)
     }
 }
