@@ -87,3 +87,20 @@ fn the_corrected_fixtures_have_none_of_them() {
         }
     }
 }
+
+/// A head who has the post written (`chuc_vu_chinh_quyen`) but not `lanh_dao_quan_ly` is not
+/// flagged: only one with neither is (either one says the form is the leaders').
+#[test]
+fn a_head_with_a_post_written_is_not_flagged() {
+    use hoso::rules::consistency::leaders_hold_their_post as rule;
+    let bytes = std::fs::read(fixture()).unwrap();
+    let mut d = hoso::data::load_bytes("d.yaml", &bytes).unwrap();
+    let m = d.members.iter_mut().find(|m| m.has_review).unwrap();
+    m.job = Some("Hiệu trưởng".into());
+    m.leader = false;
+    m.gov_post = Some("Hiệu trưởng".into());
+    assert!(rule(&d).is_empty(), "{:?}", rule(&d));
+    let m = d.members.iter_mut().find(|m| m.has_review).unwrap();
+    m.gov_post = None;
+    assert_eq!(rule(&d).len(), 1);
+}

@@ -205,3 +205,136 @@ fn a_heading_that_names_other_days_than_its_period_is_a_warning() {
         "{err}"
     );
 }
+
+/// The 2020 fixture loaded, to move one date of it and call one rule.
+fn seed() -> hoso::data::Dossier {
+    let bytes = std::fs::read(fixture()).unwrap();
+    hoso::data::load_bytes("d.yaml", &bytes).unwrap()
+}
+
+fn day(y: i32, m: u32, d: u32) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Each "after" and "before" of the timetable is strict: the same day is on time (a boundary
+/// a `<` written `<=` would move).
+#[test]
+fn the_same_day_is_on_time_for_every_timetable_rule() {
+    use hoso::rules::timetable as t;
+    let base = seed();
+    let meeting = base.meeting.as_ref().unwrap().date;
+    let none = |d: &hoso::data::Dossier, rule: hoso::rules::Rule, what: &str| {
+        let found = rule(d);
+        assert!(found.is_empty(), "{what}: {found:?}");
+    };
+    let some = |d: &hoso::data::Dossier, rule: hoso::rules::Rule, what: &str| {
+        assert!(!rule(d).is_empty(), "{what}: no diagnostic");
+    };
+
+    // two periods starting the same day are in order
+    let mut d = base.clone();
+    d.plan.periods[1].from = d.plan.periods[0].from;
+    none(&d, t::periods_in_order, "two periods from the same day");
+
+    // a task of a period before the meeting: due on the meeting's day is on time, a day later
+    // is not
+    let mut d = base.clone();
+    d.plan.assignments.clear();
+    for p in &mut d.plan.periods {
+        for task in &mut p.tasks {
+            task.deadline = None;
+        }
+    }
+    let first = d.plan.periods.iter().position(|p| p.from < meeting).unwrap();
+    d.plan.periods[first].tasks[0].deadline = Some(meeting);
+    none(&d, t::deadlines_before_the_meeting, "due on the meeting's day");
+    d.plan.periods[first].tasks[0].deadline = meeting.succ_opt();
+    some(&d, t::deadlines_before_the_meeting, "due after the meeting");
+
+    // the plan dated the meeting's day; the meeting on the plan's first and last day
+    let mut d = base.clone();
+    d.plan.date = meeting;
+    none(&d, t::meeting_inside_the_plan, "plan of the meeting's day");
+    let first_day = d.plan.periods.iter().map(|p| p.from).min().unwrap();
+    let last_day = d.plan.periods.iter().map(|p| p.to).max().unwrap();
+    for on in [first_day, last_day] {
+        let mut d = base.clone();
+        d.plan.date = first_day;
+        d.meeting.as_mut().unwrap().date = on;
+        none(&d, t::meeting_inside_the_plan, "meeting on the plan's edge");
+    }
+
+    // admitted on the plan's day, and on the day of birth (odd, but not "before" it); the
+    // invitation dated the meeting's day
+    let mut d = base.clone();
+    d.members[0].admitted = d.plan.date;
+    none(&d, t::past_dates_not_after_the_document, "admitted the plan's day");
+    let mut d = base.clone();
+    d.members[0].admitted = d.members[0].birth_date;
+    none(&d, t::past_dates_not_after_the_document, "admitted the day of birth");
+    let mut d = base.clone();
+    let m = d.meeting.as_mut().unwrap();
+    if let Some(inv) = m.invitation.as_mut() {
+        inv.date = meeting;
+    }
+    assert!(m.invitation.is_some(), "the fixture has an invitation");
+    none(&d, t::past_dates_not_after_the_document, "invitation of the meeting's day");
+
+    // the report of results on the meeting's day; residence remarks due the meeting's day,
+    // asked for the day they are due
+    let mut d = base.clone();
+    d.results.as_mut().expect("a report of results").date = meeting;
+    let q = d.residence_request.as_mut().expect("a residence request");
+    q.date = meeting;
+    q.deadline = Some(meeting);
+    none(&d, t::reports_follow_the_meeting, "report and remarks of the meeting's day");
+}
+
+/// The 2026 fixture loaded, to move its dates.
+fn seed_2025() -> hoso::data::Dossier {
+    let bytes = std::fs::read(fixture_2025()).unwrap();
+    hoso::data::load_bytes("d.yaml", &bytes).unwrap()
+}
+
+/// Working days counted as HD 43 means them: Monday to Friday, New Year's Day excepted, so
+/// three working days before a Tuesday 1 December are Friday, Monday and the Tuesday itself, and
+/// over the new year a Friday 1 January does not count.
+#[test]
+fn the_draft_goes_out_three_working_days_ahead() {
+    use hoso::rules::timetable::draft_report_three_working_days_ahead as rule;
+    let with = |sent: chrono::NaiveDate, meeting: chrono::NaiveDate| {
+        let mut d = seed_2025();
+        d.cell.late_year_end = true;
+        d.plan.draft_sent = Some(sent);
+        d.meeting.as_mut().unwrap().date = meeting;
+        rule(&d)
+    };
+    // Thu 26/11 → Tue 1/12/2026: 27, 30/11, 1/12 (a 1st of the month that is no holiday)
+    assert!(with(day(2026, 11, 26), day(2026, 12, 1)).is_empty());
+    assert_eq!(with(day(2026, 11, 27), day(2026, 12, 1)).len(), 1);
+    // Thu 31/12/2026 → Tue 5/1/2027: Fri 1/1 is New Year's Day, then a weekend: 2 days
+    let late = with(day(2026, 12, 31), day(2027, 1, 5));
+    assert_eq!(late.len(), 1, "{late:?}");
+    assert!(late[0].message.contains("2 ngày làm việc"), "{late:?}");
+    // Thu 31/12/2026 → Wed 6/1/2027: 4, 5, 6 January
+    assert!(with(day(2026, 12, 31), day(2027, 1, 6)).is_empty());
+
+    // no day written: a warning when there is a draft to send, none when there is none
+    let mut d = seed_2025();
+    d.plan.draft_sent = None;
+    assert_eq!(rule(&d).len(), 1);
+    d.collective = None;
+    assert!(rule(&d).is_empty());
+}
+
+/// The review may meet on 31 December itself.
+#[test]
+fn a_meeting_on_the_last_day_of_the_year_is_on_time() {
+    use hoso::rules::timetable::meeting_by_the_end_of_the_year as rule;
+    let mut d = seed_2025();
+    d.cell.late_year_end = false;
+    d.meeting.as_mut().unwrap().date = day(d.year, 12, 31);
+    assert!(rule(&d).is_empty());
+    d.meeting.as_mut().unwrap().date = day(d.year + 1, 1, 1);
+    assert_eq!(rule(&d).len(), 1);
+}
