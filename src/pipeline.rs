@@ -7,9 +7,6 @@ use crate::data::{self, Dossier};
 use crate::diag::{Diagnostic, Severity};
 use crate::doc::Document;
 use crate::output::{Outcome, OutputSet};
-use crate::render::Renderer;
-use crate::render::docx::DocxRenderer;
-use crate::render::pdf::PdfRenderer;
 use crate::review;
 
 /// Why a command failed.
@@ -202,14 +199,11 @@ pub fn render_into(
     parallel: bool,
 ) -> Result<usize, Failure> {
     use rayon::iter::{ParallelBridge, ParallelIterator};
-    let docx = DocxRenderer::new();
-    let pdf = PdfRenderer::new();
-    let renderers: [&dyn Renderer; 2] = [&docx, &pdf];
     let set = std::sync::Mutex::new(set);
     let count = std::sync::atomic::AtomicUsize::new(0);
     let one = |doc: Document| -> Result<(), Failure> {
         count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        for r in renderers {
+        for r in crate::render::ALL {
             let rendered = r.render(&doc).map_err(|e| {
                 Failure::Io(e.context(format!("không tạo được {}.{}", doc.path, r.extension())))
             })?;

@@ -15,7 +15,6 @@ use crate::messages::io_error;
 use crate::output::durable;
 use crate::output::manifest::sha256;
 use crate::pipeline::Failure;
-use crate::render::Renderer;
 
 /// The summary's files as bytes, by file name.
 fn files(
@@ -25,10 +24,8 @@ fn files(
 ) -> Result<Vec<(String, Vec<u8>)>, Failure> {
     let date = unit.date.unwrap_or_else(unit::today);
     let doc = tong_hop::build(unit, groups, failed, date);
-    let docx = crate::render::docx::DocxRenderer::new();
-    let pdf = crate::render::pdf::PdfRenderer::new();
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
-    for r in [&docx as &dyn Renderer, &pdf] {
+    for r in crate::render::ALL {
         let bytes = r.render(&doc).map_err(|e| {
             Failure::Io(e.context(format!("không tạo được {}.{}", doc.path, r.extension())))
         })?;

@@ -20,3 +20,13 @@ pub trait Renderer: Sync {
     /// The document as the bytes of a file.
     fn render(&self, doc: &Document) -> anyhow::Result<Vec<u8>>;
 }
+
+/// Every format a document is written in, in the order its files are written (the editable
+/// .docx, then the PDF to print). A third format is one module implementing `Renderer` and one
+/// entry here: build, archive, the members' page and the slips all take their formats from it.
+pub static ALL: [&dyn Renderer; 2] = [&docx::DocxRenderer, &pdf::PdfRenderer];
+
+/// The renderer of the format with this extension ("pdf").
+pub fn by_extension(ext: &str) -> Option<&'static dyn Renderer> {
+    ALL.iter().copied().find(|r| r.extension() == ext)
+}

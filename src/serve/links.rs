@@ -8,7 +8,6 @@ use crate::data::Dossier;
 use crate::doc::{Block, Document, ParaKind, Run, Title};
 use crate::documents::common;
 use crate::pipeline::Failure;
-use crate::render::Renderer;
 
 /// A QR code's side on the page.
 const QR_MM: f64 = 32.0;
@@ -114,9 +113,7 @@ pub fn document(d: &Dossier, keys: &Keys, base: &str) -> Result<Document, String
 pub fn write(d: &Dossier, keys: &Keys, base: &str, file: &Path) -> Result<Vec<PathBuf>, Failure> {
     let doc = document(d, keys, base).map_err(Failure::Usage)?;
     let mut written = Vec::new();
-    let docx = crate::render::docx::DocxRenderer::new();
-    let pdf = crate::render::pdf::PdfRenderer::new();
-    for r in [&docx as &dyn Renderer, &pdf] {
+    for r in crate::render::ALL {
         let bytes = r
             .render(&doc)
             .map_err(|e| Failure::Io(e.context("không tạo được phiếu đường dẫn")))?;

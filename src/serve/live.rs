@@ -13,7 +13,6 @@ use crate::data::Dossier;
 use crate::data::submissions::Submission;
 use crate::diag::Diagnostic;
 use crate::pipeline::{self, Failure};
-use crate::render::Renderer;
 
 /// What tells whether the data changed: the data file's identity, time and size; the
 /// submissions folder's time.
@@ -156,8 +155,10 @@ pub struct Live {
     rendered: AtomicU64,
 }
 
-/// The formats a member downloads.
-pub const FORMATS: [&str; 2] = ["docx", "pdf"];
+/// The formats a member downloads: every format hoso writes.
+fn formats() -> impl Iterator<Item = &'static str> {
+    crate::render::ALL.iter().map(|r| r.extension())
+}
 
 impl Live {
     /// Reads the data file; its errors when it has any (the server needs one good version).
@@ -242,7 +243,7 @@ impl Live {
             if !crate::data::tally::standing(&snap.dossier, m).reviewed() {
                 continue;
             }
-            for ext in FORMATS {
+            for ext in formats() {
                 total += 1;
                 let fresh = cache.get(&(m.id.clone(), ext)).is_some_and(|slot| {
                     slot.try_lock()
@@ -268,7 +269,7 @@ impl Live {
                     if !crate::data::tally::standing(&snap.dossier, m).reviewed() {
                         continue;
                     }
-                    for ext in FORMATS {
+                    for ext in formats() {
                         if self.snapshot().generation != snap.generation {
                             complete = false;
                             break 'members;
@@ -316,11 +317,8 @@ impl Live {
                 .find(|m| m.id == id)
                 .ok_or_else(|| "không có đảng viên này.".to_string())?;
             let doc = crate::documents::finish(&d, crate::documents::mau_02::build(&d, m, &m.id));
-            let r: Box<dyn Renderer> = if ext == "pdf" {
-                Box::new(crate::render::pdf::PdfRenderer::new())
-            } else {
-                Box::new(crate::render::docx::DocxRenderer::new())
-            };
+            let r = crate::render::by_extension(ext)
+                .ok_or_else(|| format!("không có định dạng «{ext}»."))?;
             r.render(&doc).map_err(|e| format!("{e:#}"))
         })
         .await

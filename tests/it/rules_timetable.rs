@@ -245,9 +245,18 @@ fn the_same_day_is_on_time_for_every_timetable_rule() {
             task.deadline = None;
         }
     }
-    let first = d.plan.periods.iter().position(|p| p.from < meeting).unwrap();
+    let first = d
+        .plan
+        .periods
+        .iter()
+        .position(|p| p.from < meeting)
+        .unwrap();
     d.plan.periods[first].tasks[0].deadline = Some(meeting);
-    none(&d, t::deadlines_before_the_meeting, "due on the meeting's day");
+    none(
+        &d,
+        t::deadlines_before_the_meeting,
+        "due on the meeting's day",
+    );
     d.plan.periods[first].tasks[0].deadline = meeting.succ_opt();
     some(&d, t::deadlines_before_the_meeting, "due after the meeting");
 
@@ -268,17 +277,29 @@ fn the_same_day_is_on_time_for_every_timetable_rule() {
     // invitation dated the meeting's day
     let mut d = base.clone();
     d.members[0].admitted = d.plan.date;
-    none(&d, t::past_dates_not_after_the_document, "admitted the plan's day");
+    none(
+        &d,
+        t::past_dates_not_after_the_document,
+        "admitted the plan's day",
+    );
     let mut d = base.clone();
     d.members[0].admitted = d.members[0].birth_date;
-    none(&d, t::past_dates_not_after_the_document, "admitted the day of birth");
+    none(
+        &d,
+        t::past_dates_not_after_the_document,
+        "admitted the day of birth",
+    );
     let mut d = base.clone();
     let m = d.meeting.as_mut().unwrap();
     if let Some(inv) = m.invitation.as_mut() {
         inv.date = meeting;
     }
     assert!(m.invitation.is_some(), "the fixture has an invitation");
-    none(&d, t::past_dates_not_after_the_document, "invitation of the meeting's day");
+    none(
+        &d,
+        t::past_dates_not_after_the_document,
+        "invitation of the meeting's day",
+    );
 
     // the report of results on the meeting's day; residence remarks due the meeting's day,
     // asked for the day they are due
@@ -287,7 +308,11 @@ fn the_same_day_is_on_time_for_every_timetable_rule() {
     let q = d.residence_request.as_mut().expect("a residence request");
     q.date = meeting;
     q.deadline = Some(meeting);
-    none(&d, t::reports_follow_the_meeting, "report and remarks of the meeting's day");
+    none(
+        &d,
+        t::reports_follow_the_meeting,
+        "report and remarks of the meeting's day",
+    );
 }
 
 /// The 2026 fixture loaded, to move its dates.
