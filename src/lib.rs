@@ -22,6 +22,7 @@ pub mod rules;
 pub mod schema;
 pub mod serve;
 pub mod starter;
+#[cfg(any(test, feature = "synthetic"))]
 pub mod synthetic;
 pub mod vn;
 pub mod watch;
