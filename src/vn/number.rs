@@ -14,6 +14,30 @@ pub fn count(n: u64) -> String {
     out
 }
 
+/// `n` of `base` as a percentage with a decimal comma, rounded half up to two decimals and
+/// without trailing zeros: 2 of 3 → "66,67%", 1 of 8 → "12,5%", 3 of 3 → "100%".
+pub fn percent(n: u32, base: u32) -> String {
+    match base {
+        0 => share(n, base),
+        _ => share(n, base) + "%",
+    }
+}
+
+/// The same share without its sign, for a "Tỷ lệ (%)" column: 1 of 13 → "7,69"; "—" of nothing.
+pub fn share(n: u32, base: u32) -> String {
+    if base == 0 {
+        return "—".to_string();
+    }
+    // hundredths of a percent, in integers so that no float ever rounds the wrong way
+    let h = (u64::from(n) * 20_000 + u64::from(base)) / (2 * u64::from(base));
+    let (whole, frac) = (h / 100, h % 100);
+    match frac {
+        0 => format!("{whole}"),
+        f if f % 10 == 0 => format!("{whole},{}", f / 10),
+        f => format!("{whole},{f:02}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
