@@ -4,7 +4,7 @@
 //! exists; the structure follows reporting practice (research §3.7).
 
 use super::Docs;
-use super::common::{self, comrade_with_post, item, vote_line};
+use super::common::{self, comrade_with_post, item};
 use crate::data::tally::{self, percent, share};
 use crate::data::{Dossier, OnBehalf, PartyPost, Rating, ResultsReport};
 use crate::doc::{Block, Cell, Document, Run, Title};
@@ -214,21 +214,8 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
             c.name()
         )));
     }
-    if let Some(m) = &d.meeting
-        && let Some(v) = &m.cell_votes
-    {
-        let a = tally::attendance_at(d, m);
-        b.push(Block::body(format!(
-            "Kết quả biểu quyết của hội nghị ({} đ/c chính thức có mặt): {}.",
-            a.official_present,
-            vote_line(v, a.official_present)
-        )));
-    }
-    if let Some(c) = tally::cell_ballot_result(d) {
-        b.push(Block::body(format!(
-            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “{}”.",
-            c.name()
-        )));
+    if let Some(m) = &d.meeting {
+        b.extend(common::cell_vote(d, m, "Kết quả biểu quyết của hội nghị"));
     }
 
     b.push(Block::heading("2. Đánh giá, xếp loại chất lượng đảng viên"));

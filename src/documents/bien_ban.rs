@@ -289,19 +289,7 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
         "Chi bộ tự nhận mức xếp loại: {}.",
         claimed.map_or("……………………", |r| r.name())
     )));
-    if let Some(v) = &meeting.cell_votes {
-        b.push(Block::body(format!(
-            "Kết quả biểu quyết ({} đ/c chính thức có mặt): {}.",
-            a.official_present,
-            vote_line(v, a.official_present)
-        )));
-    }
-    if let Some(r) = tally::cell_ballot_result(d) {
-        b.push(Block::body(format!(
-            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “{}”.",
-            r.name()
-        )));
-    }
+    b.extend(common::cell_vote(d, meeting, "Kết quả biểu quyết"));
     if let Some(t) = &minutes.superior_remarks {
         b.push(Block::heading("4. Ý kiến của đại diện cấp ủy cấp trên"));
         b.push(Block::body(common::text(d, t)));

@@ -244,6 +244,27 @@ pub fn vote_line(v: &crate::data::Votes, voters: u32) -> String {
         .join("; ")
 }
 
+/// The cell's own vote as the minutes and the report of results tell it: the ballots, led by
+/// `lead` ("Kết quả biểu quyết", "Kết quả biểu quyết của hội nghị"), and the level the cell asks
+/// the upper committee to confirm when the ballots reach a majority.
+pub fn cell_vote(d: &Dossier, meeting: &crate::data::Meeting, lead: &str) -> Vec<Block> {
+    let mut b = Vec::new();
+    if let Some(v) = &meeting.cell_votes {
+        let present = crate::data::tally::attendance_at(d, meeting).official_present;
+        b.push(Block::body(format!(
+            "{lead} ({present} đ/c chính thức có mặt): {}.",
+            vote_line(v, present)
+        )));
+    }
+    if let Some(r) = crate::data::tally::cell_ballot_result(d) {
+        b.push(Block::body(format!(
+            "Chi bộ đề nghị cấp trên công nhận chi bộ đạt mức “{}”.",
+            r.name()
+        )));
+    }
+    b
+}
+
 /// A self-assessed score as prose writes it: "90/100 điểm (nhóm tiêu chí chung 27/30; nhóm tiêu
 /// chí về kết quả thực hiện nhiệm vụ 63/70)".
 pub fn score_text(s: &crate::regulation::Scoring, score: &crate::data::Score) -> String {

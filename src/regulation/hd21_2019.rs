@@ -4,8 +4,9 @@
 
 use super::scale::{Level, Subject};
 use super::{
-    AnalysisForm, CollectiveForm, CriterionForm, Guidance, Identity, LevelBoxes, NewMembers,
-    Regulation, ReviewForm, SelfRating, SelfReviewForms, TailBlock, TailValue, Thresholds,
+    AnalysisForm, CELL_PROPOSAL, CELL_SIGNS, CollectiveForm, CriterionForm, Guidance, Identity,
+    LevelBoxes, NewMembers, Regulation, ReviewForm, SelfRating, SelfReviewForms, TailBlock,
+    TailValue, Thresholds, UPPER_DECISION, UPPER_SIGNS,
 };
 use crate::doc::SignRole;
 
@@ -219,23 +220,10 @@ const SELF_REVIEW: SelfReviewForms = SelfReviewForms {
         ]),
         TailBlock::Heading("Đánh giá, xếp loại chất lượng đảng viên"),
         TailBlock::Field("- Nhận xét, đánh giá của chi ủy:", TailValue::Remarks),
-        TailBlock::Field(
-            "- Chi bộ đề xuất xếp loại mức chất lượng:",
-            TailValue::Proposal,
-        ),
-        TailBlock::Sign(&[
-            ("T/M CHI ỦY (CHI BỘ)", SignRole::Authority),
-            ("(Xác lập thời điểm, ký, ghi rõ họ tên)", SignRole::Note),
-        ]),
-        TailBlock::Field(
-            "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:",
-            // the upper committee writes its decision here by hand: never pre-typed
-            TailValue::Line,
-        ),
-        TailBlock::Sign(&[
-            ("T/M ĐẢNG ỦY (CHI ỦY)", SignRole::Authority),
-            ("(Xác lập thời điểm, ký, ghi rõ họ tên)", SignRole::Note),
-        ]),
+        CELL_PROPOSAL,
+        CELL_SIGNS,
+        UPPER_DECISION,
+        UPPER_SIGNS,
     ],
 };
 

@@ -10,8 +10,9 @@
 
 use super::scale::{Points, Rating, Subject};
 use super::{
-    CollectiveForm, CriterionForm, FormLabel, Guidance, Identity, NewMembers, OPEN_ENDED,
-    Regulation, ReviewForm, ScoreForm, Scoring, SelfReviewForms, TailBlock, TailValue, Thresholds,
+    CELL_PROPOSAL, CELL_SIGNS, CollectiveForm, CriterionForm, FormLabel, Guidance, Identity,
+    NewMembers, OPEN_ENDED, Regulation, ReviewForm, ScoreForm, Scoring, SelfReviewForms, TailBlock,
+    TailValue, Thresholds, UPPER_DECISION, UPPER_SIGNS,
 };
 use crate::doc::SignRole;
 
@@ -259,23 +260,10 @@ const SELF_REVIEW: SelfReviewForms = SelfReviewForms {
             "- Nhận xét, đánh giá của chi ủy (chi bộ):",
             TailValue::Remarks,
         ),
-        TailBlock::Field(
-            "- Chi bộ đề xuất xếp loại mức chất lượng:",
-            TailValue::Proposal,
-        ),
-        TailBlock::Sign(&[
-            ("T/M CHI ỦY (CHI BỘ)", SignRole::Authority),
-            ("(Xác lập thời điểm, ký, ghi rõ họ tên)", SignRole::Note),
-        ]),
-        TailBlock::Field(
-            "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:",
-            // the upper committee writes its decision here by hand: never pre-typed
-            TailValue::Line,
-        ),
-        TailBlock::Sign(&[
-            ("T/M ĐẢNG ỦY (CHI ỦY)", SignRole::Authority),
-            ("(Xác lập thời điểm, ký, ghi rõ họ tên)", SignRole::Note),
-        ]),
+        CELL_PROPOSAL,
+        CELL_SIGNS,
+        UPPER_DECISION,
+        UPPER_SIGNS,
     ],
     // Mẫu 05's pattern, read in a 2026 local derivative (regime-2026 §2.8)
     confirm: [

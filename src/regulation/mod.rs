@@ -205,6 +205,29 @@ pub enum TailBlock {
     Sign(&'static [(&'static str, SignRole)]),
 }
 
+/// The end of a self-review that the cell and the upper committee fill in, the same in HD 21's
+/// and HD 43's forms: the cell's proposal and signature, the upper committee's decision (written
+/// by hand there, never pre-typed) and signature.
+pub const CELL_PROPOSAL: TailBlock = TailBlock::Field(
+    "- Chi bộ đề xuất xếp loại mức chất lượng:",
+    TailValue::Proposal,
+);
+/// The cell's signature under its proposal (the alternatives chosen by the data when printed).
+pub const CELL_SIGNS: TailBlock = TailBlock::Sign(&[
+    ("T/M CHI ỦY (CHI BỘ)", SignRole::Authority),
+    ("(Xác lập thời điểm, ký, ghi rõ họ tên)", SignRole::Note),
+]);
+/// The upper committee's decision.
+pub const UPPER_DECISION: TailBlock = TailBlock::Field(
+    "- Đảng ủy, chi ủy cơ sở xếp loại mức chất lượng:",
+    TailValue::Line,
+);
+/// The upper committee's signature.
+pub const UPPER_SIGNS: TailBlock = TailBlock::Sign(&[
+    ("T/M ĐẢNG ỦY (CHI ỦY)", SignRole::Authority),
+    ("(Xác lập thời điểm, ký, ghi rõ họ tên)", SignRole::Note),
+]);
+
 /// What the data fills in under a label of the self-review's tail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TailValue {

@@ -169,12 +169,7 @@ impl Converter<'_> {
         let (proposed, proposed_at) = rated(&a.de_xuat, "de_xuat");
         let (decided, decided_at) = rated(&a.xep_loai, "xep_loai");
         Assessment {
-            prompts: a
-                .goi_y_kiem_diem
-                .iter()
-                .enumerate()
-                .map(|(i, s)| self.text(s, &format!("{path}.goi_y_kiem_diem[{i}]")))
-                .collect(),
+            prompts: self.texts(&a.goi_y_kiem_diem, &format!("{path}.goi_y_kiem_diem")),
             remarks: self.opt_prose(&a.nhan_xet_chi_uy, &format!("{path}.nhan_xet_chi_uy")),
             opinions: self.rich_list(&a.y_kien, &format!("{path}.y_kien")),
             votes: a

@@ -314,18 +314,8 @@ impl<'a> Converter<'a> {
                 date: self.date(&r.ngay, "bao_cao_ket_qua.ngay"),
                 to: self.text(&r.kinh_gui, "bao_cao_ket_qua.kinh_gui"),
                 proposals: self.rich_list(&r.kien_nghi, "bao_cao_ket_qua.kien_nghi"),
-                enclosures: r
-                    .tai_lieu_kem_theo
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| self.text(s, &format!("{path}.tai_lieu_kem_theo[{i}]")))
-                    .collect(),
-                recipients: r
-                    .noi_nhan
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| self.text(s, &format!("{path}.noi_nhan[{i}]")))
-                    .collect(),
+                enclosures: self.texts(&r.tai_lieu_kem_theo, &format!("{path}.tai_lieu_kem_theo")),
+                recipients: self.texts(&r.noi_nhan, &format!("{path}.noi_nhan")),
                 signer: match &r.nguoi_ky {
                     Some(s) => self.member(s, "bao_cao_ket_qua.nguoi_ky"),
                     None => plan.signer,

@@ -97,12 +97,7 @@ impl Converter<'_> {
                 .ket_luan
                 .as_ref()
                 .map(|s| self.rich(s, "ke_hoach.ket_luan")),
-            recipients: p
-                .noi_nhan
-                .iter()
-                .enumerate()
-                .map(|(i, s)| self.text(s, &format!("ke_hoach.noi_nhan[{i}]")))
-                .collect(),
+            recipients: self.texts(&p.noi_nhan, "ke_hoach.noi_nhan"),
             archive: self
                 .opt_text(&p.luu, "ke_hoach.luu")
                 .unwrap_or_else(|| "Chi bộ".to_string()),

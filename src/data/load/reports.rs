@@ -55,12 +55,7 @@ impl Converter<'_> {
                 .ket_qua
                 .as_ref()
                 .map(|p| self.performance(p, "bao_cao_tap_the.ket_qua")),
-            recipients: r
-                .noi_nhan
-                .iter()
-                .enumerate()
-                .map(|(i, s)| self.text(s, &format!("{path}.noi_nhan[{i}]")))
-                .collect(),
+            recipients: self.texts(&r.noi_nhan, &format!("{path}.noi_nhan")),
             signer: match &r.nguoi_ky {
                 Some(s) => self.member(s, "bao_cao_tap_the.nguoi_ky"),
                 None => default_signer,

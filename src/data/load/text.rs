@@ -146,6 +146,14 @@ impl Converter<'_> {
         Text(merged)
     }
 
+    /// A list of texts, each located at `path[i]`.
+    pub(super) fn texts(&mut self, list: &[S<String>], path: &str) -> Vec<String> {
+        list.iter()
+            .enumerate()
+            .map(|(i, s)| self.text(s, &format!("{path}[{i}]")))
+            .collect()
+    }
+
     pub(super) fn rich_list(&mut self, list: &[S<String>], path: &str) -> Vec<Text> {
         list.iter()
             .enumerate()
