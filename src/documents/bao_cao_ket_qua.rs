@@ -131,8 +131,6 @@ pub fn build_all(d: &Dossier) -> Docs<'_> {
 
 /// Builds the report.
 pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
-    let t = tally::rating_table(d);
-    let rated = t.rated();
     let mut b = vec![
         Block::plain(vec![common::kinh_gui(), Run::plain(&r.to)]),
         Block::body(format!(
@@ -146,6 +144,47 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         )),
     ];
 
+    b.extend(organisation(d));
+    b.push(Block::heading("II. KẾT QUẢ"));
+    b.extend(the_cell(d));
+    b.extend(the_members(d));
+    b.extend(the_heads(d));
+    b.extend(proposals_and_files(d, r));
+    let mut recipients = vec!["Như trên".to_string()];
+    recipients.extend(r.recipients.iter().cloned());
+    b.push(Block::SignOff {
+        recipients: Some(common::recipients(&recipients, &d.plan.archive)),
+        countersign: None,
+        signature: common::signature(d, r.signer, OnBehalf::Cell),
+    });
+    common::document(
+        d,
+        KIND.to_string(),
+        format!(
+            "Báo cáo kết quả kiểm điểm, đánh giá, xếp loại năm {}",
+            d.year
+        ),
+        common::Issue {
+            kind: KIND,
+            doc_type: Some(DOC_TYPE),
+            number: r.number.as_deref(),
+            date: r.date,
+        },
+        Title {
+            kind: "BÁO CÁO".into(),
+            summary: Some(format!(
+                "kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
+                d.year
+            )),
+            subtitle: None,
+        },
+        b,
+    )
+}
+
+/// I: how the review was organised, day by day, with the meeting's attendance.
+fn organisation(d: &Dossier) -> Vec<Block> {
+    let mut b = Vec::new();
     b.push(Block::heading("I. CÔNG TÁC TỔ CHỨC THỰC HIỆN"));
     b.push(item(format!(
         "- Ngày {}: chi bộ ban hành kế hoạch tổ chức kiểm điểm, đánh giá, xếp loại chất lượng năm {}.",
@@ -197,7 +236,12 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         }
     }
 
-    b.push(Block::heading("II. KẾT QUẢ"));
+    b
+}
+
+/// II.1: the cell's own score, level and vote.
+fn the_cell(d: &Dossier) -> Vec<Block> {
+    let mut b = Vec::new();
     b.push(Block::heading("1. Đánh giá, xếp loại chất lượng chi bộ"));
     if let (Some(s), Some(score)) = (
         d.regulation.scoring,
@@ -218,6 +262,15 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         b.extend(common::cell_vote(d, m, "Kết quả biểu quyết của hội nghị"));
     }
 
+    b
+}
+
+/// II.2: the members per level (a table, the shares, the names), their scores, who is not
+/// rated or still to be, and the disciplined.
+fn the_members(d: &Dossier) -> Vec<Block> {
+    let mut b = Vec::new();
+    let t = tally::rating_table(d);
+    let rated = t.rated();
     b.push(Block::heading("2. Đánh giá, xếp loại chất lượng đảng viên"));
     b.push(Block::body(format!(
         "Tổng số đảng viên của chi bộ: {} đ/c; không đánh giá, xếp loại: {} đ/c; được đánh giá, xếp loại: {} đ/c{}. Kết quả:",
@@ -342,6 +395,12 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         b.push(Block::body("Đảng viên bị kỷ luật trong năm:"));
         b.extend(disciplined.into_iter().map(item));
     }
+    b
+}
+
+/// II.3: the secretary's and deputy's levels.
+fn the_heads(d: &Dossier) -> Vec<Block> {
+    let mut b = Vec::new();
     let heads: Vec<String> = d
         .members
         .iter()
@@ -355,6 +414,12 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         b.extend(heads.into_iter().map(item));
     }
 
+    b
+}
+
+/// III: the proposals, and the files sent with the report.
+fn proposals_and_files(d: &Dossier, r: &ResultsReport) -> Vec<Block> {
+    let mut b = Vec::new();
     b.push(Block::heading("III. KIẾN NGHỊ, ĐỀ XUẤT"));
     if r.proposals.is_empty() {
         b.push(Block::body("Không có."));
@@ -373,36 +438,7 @@ pub fn build(d: &Dossier, r: &ResultsReport) -> Document {
         let end = if i == last { "." } else { ";" };
         b.push(item(format!("- {}{end}", f.trim_end_matches(['.', ';']))));
     }
-    let mut recipients = vec!["Như trên".to_string()];
-    recipients.extend(r.recipients.iter().cloned());
-    b.push(Block::SignOff {
-        recipients: Some(common::recipients(&recipients, &d.plan.archive)),
-        countersign: None,
-        signature: common::signature(d, r.signer, OnBehalf::Cell),
-    });
-    common::document(
-        d,
-        KIND.to_string(),
-        format!(
-            "Báo cáo kết quả kiểm điểm, đánh giá, xếp loại năm {}",
-            d.year
-        ),
-        common::Issue {
-            kind: KIND,
-            doc_type: Some(DOC_TYPE),
-            number: r.number.as_deref(),
-            date: r.date,
-        },
-        Title {
-            kind: "BÁO CÁO".into(),
-            summary: Some(format!(
-                "kết quả kiểm điểm, đánh giá, xếp loại chất lượng chi bộ, đảng viên năm {}",
-                d.year
-            )),
-            subtitle: None,
-        },
-        b,
-    )
+    b
 }
 
 /// A form as the table's "Mẫu" column names it: "2B" for "Mẫu 2B-HD KĐ.ĐG 2025".
