@@ -93,45 +93,9 @@ pub fn run(
             Err(e) => problems.push(e),
         }
     }
-    let text = match std::fs::read(into) {
-        Ok(b) => String::from_utf8(b)
-            .map_err(|_| Failure::Io(format!("{} không phải văn bản UTF-8.", into.display())))?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Failure::Io(format!(
-                "chưa có {}: tạo tệp bằng «hoso init {}» rồi nhập danh sách vào.",
-                into.display(),
-                into.display()
-            )));
-        }
-        Err(e) => {
-            return Err(Failure::Io(format!(
-                "không đọc được {}: {}.",
-                into.display(),
-                crate::messages::io_error(&e)
-            )));
-        }
-    };
+    let text = read_data_file(into)?;
     let tables = table::read(sheet).map_err(Failure::Io)?;
-    // the first sheet with a row of headers
-    let mut found = None;
-    let mut header_problems = Vec::new();
-    for t in &tables {
-        match columns::find(t, &given) {
-            Ok(c) => {
-                found = Some((t, c));
-                break;
-            }
-            Err(e) => header_problems.extend(e),
-        }
-    }
-    let Some((table, cols)) = found else {
-        problems.extend(header_problems);
-        if tables.is_empty() {
-            problems.push(format!(
-                "{}: bảng tính không có trang nào.",
-                sheet.display()
-            ));
-        }
+    let Some((table, cols)) = first_with_headers(&tables, &given, sheet, &mut problems) else {
         return Err(Failure::Problems(located(sheet, problems)));
     };
     for f in [Field::HoTen, Field::NgaySinh] {
@@ -173,54 +137,7 @@ pub fn run(
         })
         .collect();
 
-    // each row: the member it updates, or a new one; two rows of one person are an error
-    let mut seen: Vec<(String, chrono::NaiveDate, u32)> = Vec::new();
-    let mut plan: Vec<(&Person, Option<&Existing>)> = Vec::new();
-    for p in &read.people {
-        let key = fold(&p.name);
-        if let Some((_, _, row)) = seen.iter().find(|(n, b, _)| *n == key && *b == p.birth) {
-            problems.push(format!(
-                "{}: {} (sinh {}) đã có ở dòng {row}; xóa một dòng.",
-                table::address(&table.sheet, p.row, cols.get(Field::HoTen).unwrap_or(0)),
-                p.name,
-                p.birth.format("%d/%m/%Y")
-            ));
-            continue;
-        }
-        seen.push((key.clone(), p.birth, p.row));
-        let found = match &p.ma {
-            Some(ma) => existing.iter().find(|e| e.ma == *ma),
-            None => existing
-                .iter()
-                .find(|e| fold(&e.name) == key && e.birth == Some(p.birth)),
-        };
-        if found.is_none() {
-            let has = |k: &str| p.fields.iter().any(|(f, _)| *f == k);
-            for (key, field) in NEEDED {
-                // the kind of membership follows from the admission date when that is missing
-                if has(key) || key == "loai" && !has("ngay_vao_dang") {
-                    continue;
-                }
-                problems.push(match cols.get(field) {
-                    Some(c) => format!(
-                        "{}: thiếu {} của {}, người chưa có trong {}.",
-                        table::address(&table.sheet, p.row, c),
-                        columns::noun(table, &cols, field),
-                        p.name,
-                        file_name(into)
-                    ),
-                    None => format!(
-                        "{}: {} chưa có trong {}; để thêm cần cột «{}».",
-                        table::address(&table.sheet, p.row, cols.get(Field::HoTen).unwrap_or(0)),
-                        p.name,
-                        file_name(into),
-                        field.header()
-                    ),
-                });
-            }
-        }
-        plan.push((p, found));
-    }
+    let plan = match_rows(&read.people, &existing, table, &cols, into, &mut problems);
     if !problems.is_empty() {
         return Err(Failure::Problems(located(sheet, problems)));
     }
@@ -258,39 +175,164 @@ pub fn run(
         ));
     }
     if !new_entries.is_empty() {
-        match list.key_line {
-            Some(k) if list.empty_flow => {
-                let comment = &ls[k]["dang_vien:".len()..];
-                let comment = comment.trim().trim_start_matches("[]").trim();
-                let head = if comment.is_empty() {
-                    format!("dang_vien:{eol}")
-                } else {
-                    format!("dang_vien: {comment}{eol}")
-                };
-                edits.push((k, Edit::Replace(head)));
-                edits.push((k + 1, Edit::Insert(new_entries)));
-            }
-            Some(_) => edits.push((list.insert_at, Edit::Insert(new_entries))),
-            None => {
-                let mut block = Vec::new();
-                if !text.is_empty() && !text.ends_with('\n') {
-                    block.push(eol.to_string());
-                }
-                block.push(format!("dang_vien:{eol}"));
-                block.extend(new_entries);
-                edits.push((ls.len(), Edit::Insert(block)));
-            }
-        }
+        edits.extend(insert_entries(&ls, &list, &text, new_entries, eol));
     }
     let new_text = apply(ls, edits);
 
-    // the file must read as it did, with the members added: an edit that broke its structure,
-    // or members the rules refuse, are problems, and nothing is written
+    no_new_errors(into, &text, &new_text)?;
+    outcome.notes = notes;
+    outcome.written = !preview && new_text != text;
+    if outcome.written {
+        crate::starter::write_file(into, &new_text).map_err(|e| Failure::Io(format!("{e:#}")))?;
+    }
+    outcome.text = new_text;
+    Ok(outcome)
+}
+
+/// The data file's text; a missing file says how to make one.
+fn read_data_file(into: &Path) -> Result<String, Failure> {
+    match std::fs::read(into) {
+        Ok(b) => String::from_utf8(b)
+            .map_err(|_| Failure::Io(format!("{} không phải văn bản UTF-8.", into.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Failure::Io(format!(
+            "chưa có {}: tạo tệp bằng «hoso init {}» rồi nhập danh sách vào.",
+            into.display(),
+            into.display()
+        ))),
+        Err(e) => Err(Failure::Io(format!(
+            "không đọc được {}: {}.",
+            into.display(),
+            crate::messages::io_error(&e)
+        ))),
+    }
+}
+
+/// The first sheet with a row of headers, and its columns; else why none has, in `problems`.
+fn first_with_headers<'a>(
+    tables: &'a [table::Table],
+    given: &[(Field, String)],
+    sheet: &Path,
+    problems: &mut Vec<String>,
+) -> Option<(&'a table::Table, columns::Columns)> {
+    let mut header_problems = Vec::new();
+    for t in tables {
+        match columns::find(t, given) {
+            Ok(c) => return Some((t, c)),
+            Err(e) => header_problems.extend(e),
+        }
+    }
+    problems.extend(header_problems);
+    if tables.is_empty() {
+        problems.push(format!(
+            "{}: bảng tính không có trang nào.",
+            sheet.display()
+        ));
+    }
+    None
+}
+
+/// Each row with the member it updates, or none for a new one; two rows of one person, and a
+/// new one without what a new member needs, are problems.
+fn match_rows<'a>(
+    people: &'a [Person],
+    existing: &'a [Existing],
+    table: &table::Table,
+    cols: &columns::Columns,
+    into: &Path,
+    problems: &mut Vec<String>,
+) -> Vec<(&'a Person, Option<&'a Existing>)> {
+    // each row: the member it updates, or a new one; two rows of one person are an error
+    let mut seen: Vec<(String, chrono::NaiveDate, u32)> = Vec::new();
+    let mut plan: Vec<(&Person, Option<&Existing>)> = Vec::new();
+    for p in people {
+        let key = fold(&p.name);
+        if let Some((_, _, row)) = seen.iter().find(|(n, b, _)| *n == key && *b == p.birth) {
+            problems.push(format!(
+                "{}: {} (sinh {}) đã có ở dòng {row}; xóa một dòng.",
+                table::address(&table.sheet, p.row, cols.get(Field::HoTen).unwrap_or(0)),
+                p.name,
+                p.birth.format("%d/%m/%Y")
+            ));
+            continue;
+        }
+        seen.push((key.clone(), p.birth, p.row));
+        let found = match &p.ma {
+            Some(ma) => existing.iter().find(|e| e.ma == *ma),
+            None => existing
+                .iter()
+                .find(|e| fold(&e.name) == key && e.birth == Some(p.birth)),
+        };
+        if found.is_none() {
+            let has = |k: &str| p.fields.iter().any(|(f, _)| *f == k);
+            for (key, field) in NEEDED {
+                // the kind of membership follows from the admission date when that is missing
+                if has(key) || key == "loai" && !has("ngay_vao_dang") {
+                    continue;
+                }
+                problems.push(match cols.get(field) {
+                    Some(c) => format!(
+                        "{}: thiếu {} của {}, người chưa có trong {}.",
+                        table::address(&table.sheet, p.row, c),
+                        columns::noun(table, cols, field),
+                        p.name,
+                        file_name(into)
+                    ),
+                    None => format!(
+                        "{}: {} chưa có trong {}; để thêm cần cột «{}».",
+                        table::address(&table.sheet, p.row, cols.get(Field::HoTen).unwrap_or(0)),
+                        p.name,
+                        file_name(into),
+                        field.header()
+                    ),
+                });
+            }
+        }
+        plan.push((p, found));
+    }
+    plan
+}
+
+/// The edit that puts the new members' lines in the list (after `dang_vien: []` opened into a
+/// block, at the list's end, or in a new `dang_vien:` at the end of the file).
+fn insert_entries(
+    ls: &[String],
+    list: &List,
+    text: &str,
+    new_entries: Vec<String>,
+    eol: &str,
+) -> Vec<(usize, Edit)> {
+    match list.key_line {
+        Some(k) if list.empty_flow => {
+            let comment = &ls[k]["dang_vien:".len()..];
+            let comment = comment.trim().trim_start_matches("[]").trim();
+            let head = if comment.is_empty() {
+                format!("dang_vien:{eol}")
+            } else {
+                format!("dang_vien: {comment}{eol}")
+            };
+            vec![(k, Edit::Replace(head)), (k + 1, Edit::Insert(new_entries))]
+        }
+        Some(_) => vec![(list.insert_at, Edit::Insert(new_entries))],
+        None => {
+            let mut block = Vec::new();
+            if !text.is_empty() && !text.ends_with('\n') {
+                block.push(eol.to_string());
+            }
+            block.push(format!("dang_vien:{eol}"));
+            block.extend(new_entries);
+            vec![(ls.len(), Edit::Insert(block))]
+        }
+    }
+}
+
+/// The file must read as it did, with the members added: an edit that broke its structure, or
+/// members the rules refuse, are problems, and nothing is written.
+fn no_new_errors(into: &Path, text: &str, new_text: &str) -> Result<(), Failure> {
     let name = into.display().to_string();
-    let before = crate::data::load::load_str(&name, &text)
+    let before = crate::data::load::load_str(&name, text)
         .err()
         .map_or(0, |d| errors(&d));
-    if let Err(diags) = crate::data::load::load_str(&name, &new_text)
+    if let Err(diags) = crate::data::load::load_str(&name, new_text)
         && errors(&diags) > before
     {
         let report = crate::diag::report(&diags);
@@ -299,13 +341,7 @@ pub fn run(
             file_name(into)
         )]));
     }
-    outcome.notes = notes;
-    outcome.written = !preview && new_text != text;
-    if outcome.written {
-        crate::starter::write_file(into, &new_text).map_err(|e| Failure::Io(format!("{e:#}")))?;
-    }
-    outcome.text = new_text;
-    Ok(outcome)
+    Ok(())
 }
 
 fn errors(d: &[crate::diag::Diagnostic]) -> usize {
