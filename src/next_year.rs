@@ -275,23 +275,7 @@ pub fn from_last_year(d: &Dossier, old_text: &str, source: &str, year: i32) -> R
     let mut notes = Vec::new();
 
     // the starter's sample officers, for the ids its plan names
-    let secretary = d
-        .members
-        .iter()
-        .find(|m| m.post == PartyPost::Secretary)
-        .or(d.members.first())
-        .map(|m| m.id.clone())
-        .unwrap_or_default();
-    let deputy = d
-        .members
-        .iter()
-        .find(|m| m.post == PartyPost::DeputySecretary)
-        .or_else(|| {
-            d.members
-                .iter()
-                .find(|m| m.post == PartyPost::CommitteeMember)
-        })
-        .map_or_else(|| secretary.clone(), |m| m.id.clone());
+    let (secretary, deputy) = officers(d);
     let sample_committee = ["Đảng ủy phường Hòa Bình", "Đảng ủy Phường Hòa Bình"];
     let real_committee = d.cell.upper_committee();
     let adapt = |l: &str| -> String {
@@ -413,14 +397,59 @@ pub fn from_last_year(d: &Dossier, old_text: &str, source: &str, year: i32) -> R
         ));
     }
 
-    // what the clerk must decide
+    notes.extend(what_to_decide(
+        d,
+        year,
+        source,
+        from_2025,
+        to_2025,
+        same_regulation,
+    ));
+    Ok(NextYear { text: out, notes })
+}
+
+/// The ids of the cell's secretary (else its first member) and deputy (else a committee
+/// member, else the secretary), for the officers the starter's plan names.
+fn officers(d: &Dossier) -> (String, String) {
+    let secretary = d
+        .members
+        .iter()
+        .find(|m| m.post == PartyPost::Secretary)
+        .or(d.members.first())
+        .map(|m| m.id.clone())
+        .unwrap_or_default();
+    let deputy = d
+        .members
+        .iter()
+        .find(|m| m.post == PartyPost::DeputySecretary)
+        .or_else(|| {
+            d.members
+                .iter()
+                .find(|m| m.post == PartyPost::CommitteeMember)
+        })
+        .map_or_else(|| secretary.clone(), |m| m.id.clone());
+    (secretary, deputy)
+}
+
+/// What the clerk must decide in the new year's file: probations that end, suspensions and
+/// exemptions, members of an age to ask for exemption, who writes which 2025 form, what was not
+/// carried, and the plan to rewrite.
+fn what_to_decide(
+    d: &Dossier,
+    year: i32,
+    source: &str,
+    from_2025: bool,
+    to_2025: bool,
+    same_regulation: bool,
+) -> Vec<String> {
+    let mut out = Vec::new();
     let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX);
     for m in &d.members {
         if m.membership == Membership::Probationary
             && let Some(full) = m.admitted.checked_add_months(Months::new(12))
             && full <= year_end
         {
-            notes.push(format!(
+            out.push(format!(
                 "{} ({}): kết nạp {}, hết 12 tháng dự bị ngày {}; khi chi bộ đã xét công nhận chính thức, sửa «loai: chinh_thuc».",
                 m.full_name,
                 m.id,
@@ -429,20 +458,20 @@ pub fn from_last_year(d: &Dossier, old_text: &str, source: &str, year: i32) -> R
             ));
         }
         if m.activity == Activity::Suspended {
-            notes.push(format!(
+            out.push(format!(
                 "{} ({}): năm {} bị đình chỉ sinh hoạt đảng; không chép sang năm {year} — ghi lại «sinh_hoat_dang: dinh_chi_sinh_hoat» nếu vẫn còn.",
                 m.full_name, m.id, d.year
             ));
         }
         if m.activity == Activity::Exempted {
-            notes.push(format!(
+            out.push(format!(
                 "{} ({}): được miễn công tác và sinh hoạt đảng năm {}; đã chép sang, bỏ nếu đồng chí sinh hoạt trở lại.",
                 m.full_name, m.id, d.year
             ));
         }
         let age = year - m.birth_date.year();
         if age >= EXEMPTION_REMINDER_AGE && m.activity == Activity::Active {
-            notes.push(format!(
+            out.push(format!(
                 "{} ({}): {age} tuổi trong năm {year}; nếu đồng chí xin và được miễn công tác, sinh hoạt đảng thì ghi «sinh_hoat_dang: mien_sinh_hoat».",
                 m.full_name, m.id
             ));
@@ -461,25 +490,25 @@ pub fn from_last_year(d: &Dossier, old_text: &str, source: &str, year: i32) -> R
                 .map(|m| format!("{} ({})", m.full_name, m.id))
                 .collect();
             if !who.is_empty() {
-                notes.push(format!(
+                out.push(format!(
                     "mẫu năm 2025 sẽ dùng {form} cho: {}; xác nhận, hoặc ghi «doi_tuong» (lanh_dao_quan_ly, khong_giu_chuc_vu, ngoai_he_thong).",
                     who.join(", ")
                 ));
             }
         }
-        notes.push(format!(
+        out.push(format!(
             "năm {year} theo Quy định 366-QĐ/TW và Hướng dẫn 43-HD/BTCTW: mỗi đảng viên tự chấm điểm (…/30, …/70) và ghi kết quả thực hiện nhiệm vụ («ket_qua»); đảng viên kết nạp chưa đủ 6 tháng không kiểm điểm."
         ));
     }
     if !same_regulation {
-        notes.push(format!(
+        out.push(format!(
             "bộ tiêu chí và nhãn mẫu của {source} không chép sang vì năm {year} dùng mẫu khác."
         ));
     }
-    notes.push(format!(
+    out.push(format!(
         "kế hoạch là của tệp mẫu, đã chuyển sang năm {year}: sửa ngày, việc và người phụ trách; các phần hội nghị, báo cáo để dạng ghi chú (#) cho đến khi điền."
     ));
-    Ok(NextYear { text: out, notes })
+    out
 }
 
 /// Writes next year's file from `old` to `path` (and the schema beside it); an existing file
