@@ -4,8 +4,9 @@
 //! An input is pre-filled only with what the member sent earlier; what the data file already
 //! holds is the cell's decision, shown and not asked.
 
-use crate::data::{Dossier, Level, Member, Points, Rating};
+use crate::data::{Dossier, Level, Member, Points, Rating, SelfReview};
 use crate::documents::review_form as rf;
+use crate::regulation::ReviewForm;
 
 /// What an input asks for.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -116,24 +117,44 @@ impl Sources<'_> {
 /// The inputs of member `m`'s self-review (the member at `index` of `d`), in the form's order.
 pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
     let form = (d.regulation.self_review.form_of)(m.leader, m.subject);
-    let sources = Sources {
-        base: format!("dang_vien[{index}].kiem_diem"),
-        taken: d.submitted.iter().map(|t| t.path.as_str()).collect(),
+    let mut f = Fields {
+        sources: Sources {
+            base: format!("dang_vien[{index}].kiem_diem"),
+            taken: d.submitted.iter().map(|t| t.path.as_str()).collect(),
+        },
+        out: Vec::new(),
     };
     let r = &m.review;
-    let mut out = Vec::new();
-    let mut push = |heading: Option<&'static str>,
-                    name: String,
-                    label: String,
-                    kind: Kind,
-                    value: Option<String>,
-                    path: String| {
+    sections(&mut f, form, r);
+    self_rating(&mut f, d, r);
+    scores(&mut f, d, form, r);
+    f.out
+}
+
+/// The fields of a form, in order, each with what was sent or decided for it.
+struct Fields<'a> {
+    sources: Sources<'a>,
+    out: Vec<Field>,
+}
+
+impl Fields<'_> {
+    /// A field: the value sent from the page is shown to edit; one in the data file (the
+    /// clerk's) is shown as decided.
+    fn push(
+        &mut self,
+        heading: Option<&'static str>,
+        name: String,
+        label: String,
+        kind: Kind,
+        value: Option<String>,
+        path: String,
+    ) {
         let (value, decided) = match value {
-            Some(v) if sources.sent(&path) => (v, None),
+            Some(v) if self.sources.sent(&path) => (v, None),
             Some(v) => (String::new(), Some(v)),
             None => (String::new(), None),
         };
-        out.push(Field {
+        self.out.push(Field {
             heading,
             name,
             label,
@@ -142,10 +163,15 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             decided,
             path,
         })
-    };
+    }
+}
+
+/// Sections I–VI: the criteria (with their levels, HD 21), shortcomings, remedies,
+/// explanations, responsibility, direction.
+fn sections(f: &mut Fields, form: &ReviewForm, r: &SelfReview) {
     for (i, c) in form.criteria.iter().enumerate() {
         let entry = r.criteria.get(i);
-        push(
+        f.push(
             (i == 0).then_some(rf::SECTION_I),
             format!("uu_diem_{i}"),
             format!("{}. {}", i + 1, c.text),
@@ -154,7 +180,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             format!("uu_diem[{i}].noi_dung"),
         );
         if c.assessed && form.levels.is_some() {
-            push(
+            f.push(
                 None,
                 format!("cap_do_{i}"),
                 "Tự đánh giá về cấp độ thực hiện".into(),
@@ -174,7 +200,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
         ("", "nguyen_nhan", form.shortcomings[1], &r.causes),
     ];
     for (heading, name, label, v) in texts {
-        push(
+        f.push(
             (!heading.is_empty()).then_some(heading),
             name.into(),
             label.into(),
@@ -183,7 +209,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             name.into(),
         );
     }
-    push(
+    f.push(
         Some(rf::SECTION_III),
         "khac_phuc".into(),
         "Kết quả khắc phục".into(),
@@ -192,7 +218,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
         "khac_phuc".into(),
     );
     if form.levels.is_some() {
-        push(
+        f.push(
             None,
             "cap_do_khac_phuc".into(),
             "Tự đánh giá về cấp độ khắc phục".into(),
@@ -217,7 +243,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
         ),
     ];
     for (heading, name, label, v) in texts {
-        push(
+        f.push(
             Some(heading),
             name.into(),
             label.into(),
@@ -226,8 +252,12 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             name.into(),
         );
     }
+}
+
+/// HD 21's section VII: the civil-service and party self-ratings.
+fn self_rating(f: &mut Fields, d: &Dossier, r: &SelfReview) {
     if let Some(rating) = d.regulation.self_review.rating {
-        push(
+        f.push(
             Some(rating.heading),
             "tu_xep_loai_vien_chuc".into(),
             rating.civil.into(),
@@ -235,7 +265,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             r.rating_civil.map(|x| x.key().into()),
             "tu_xep_loai_vien_chuc".into(),
         );
-        push(
+        f.push(
             None,
             "tu_xep_loai_dang_vien".into(),
             rating.party.into(),
@@ -244,6 +274,10 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             "tu_xep_loai_dang_vien".into(),
         );
     }
+}
+
+/// HD 43's part B: the self-assessed score by group or row by row, and the level proposed.
+fn scores(f: &mut Fields, d: &Dossier, form: &ReviewForm, r: &SelfReview) {
     if let Some(s) = d.regulation.scoring {
         let table = d.criteria_table(form.label_key);
         let groups = [
@@ -280,7 +314,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
                 // the upper committee's table: one score per criterion, the group's total computed
                 Some(rows) => {
                     for (j, (text, row_max)) in rows.iter().enumerate() {
-                        push(
+                        f.push(
                             (j == 0).then_some(heading).flatten(),
                             format!("{name}_{j}"),
                             format!("{title} – {}. {text} (tối đa {})", j + 1, row_max.text()),
@@ -292,7 +326,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
                         );
                     }
                 }
-                None => push(
+                None => f.push(
                     heading,
                     name.into(),
                     format!("{title} (tối đa {} điểm)", max.text()),
@@ -302,7 +336,7 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
                 ),
             }
         }
-        push(
+        f.push(
             Some(s.level),
             "tu_xep_loai_dang_vien".into(),
             "Mức chất lượng tự đề xuất".into(),
@@ -311,5 +345,4 @@ pub fn fields(d: &Dossier, index: usize, m: &Member) -> Vec<Field> {
             "tu_xep_loai_dang_vien".into(),
         );
     }
-    out
 }
