@@ -129,43 +129,19 @@ pub fn read(table: &Table, cols: &Columns, year: Option<i32>) -> Read {
                 )),
             }
         }
-        // full or probationary: by the sheet's word, else by the date it became full, else by
-        // the admission date and the review's year (twelve months of probation)
-        let kind = match cell(Field::Loai) {
-            Some((c, v)) if !v.is_empty() => {
-                let k = fold(&v.shown());
-                if k.contains("du bi") {
-                    Some("du_bi")
-                } else if k.contains("chinh thuc") {
-                    Some("chinh_thuc")
-                } else {
-                    errors.push(format!(
-                        "{}: loại đảng viên «{}» không rõ (viết «Chính thức» hoặc «Dự bị»).",
-                        at(c),
-                        v.shown()
-                    ));
-                    None
-                }
-            }
-            _ if cols.get(Field::NgayChinhThuc).is_some() => Some(if full_since.is_some() {
-                "chinh_thuc"
-            } else {
-                "du_bi"
-            }),
-            _ => match (admitted, year) {
-                (Some(a), Some(y)) => {
-                    let end = NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(a);
-                    let probation = a
-                        .checked_add_months(Months::new(12))
-                        .is_some_and(|f| f > end);
-                    if probation {
-                        probation_inferred += 1;
-                    }
-                    Some(if probation { "du_bi" } else { "chinh_thuc" })
-                }
-                _ => None,
-            },
-        };
+        let kind = membership(
+            cell(Field::Loai),
+            cols.get(Field::NgayChinhThuc).is_some(),
+            full_since,
+            admitted,
+            year,
+            &at,
+            &mut errors,
+        );
+        if kind == Some((PROBATIONARY, true)) {
+            probation_inferred += 1;
+        }
+        let kind = kind.map(|(k, _)| k);
         if let Some(k) = kind {
             fields.push(("loai", k.to_string()));
         }
@@ -226,6 +202,62 @@ pub fn read(table: &Table, cols: &Columns, year: Option<i32>) -> Read {
         ));
     }
     out
+}
+
+/// The membership's key.
+const PROBATIONARY: &str = "du_bi";
+
+/// Full or probationary: by the sheet's word, else by the date it became full, else by the
+/// admission date and the review's year (twelve months of probation; `true` with the key when
+/// inferred so).
+fn membership(
+    word: Option<(usize, &Value)>,
+    has_full_since: bool,
+    full_since: Option<NaiveDate>,
+    admitted: Option<NaiveDate>,
+    year: Option<i32>,
+    at: &dyn Fn(usize) -> String,
+    errors: &mut Vec<String>,
+) -> Option<(&'static str, bool)> {
+    match word {
+        Some((c, v)) if !v.is_empty() => {
+            let k = fold(&v.shown());
+            if k.contains("du bi") {
+                Some((PROBATIONARY, false))
+            } else if k.contains("chinh thuc") {
+                Some(("chinh_thuc", false))
+            } else {
+                errors.push(format!(
+                    "{}: loại đảng viên «{}» không rõ (viết «Chính thức» hoặc «Dự bị»).",
+                    at(c),
+                    v.shown()
+                ));
+                None
+            }
+        }
+        _ if has_full_since => Some((
+            if full_since.is_some() {
+                "chinh_thuc"
+            } else {
+                PROBATIONARY
+            },
+            false,
+        )),
+        _ => match (admitted, year) {
+            (Some(a), Some(y)) => {
+                let end = NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(a);
+                let probation = a
+                    .checked_add_months(Months::new(12))
+                    .is_some_and(|f| f > end);
+                Some(if probation {
+                    (PROBATIONARY, true)
+                } else {
+                    ("chinh_thuc", true)
+                })
+            }
+            _ => None,
+        },
+    }
 }
 
 /// A name as the forms print it: spaces squeezed, and a name typed in capitals («NGUYỄN VĂN
