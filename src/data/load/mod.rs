@@ -213,10 +213,11 @@ impl<'a> Converter<'a> {
         self.warnings.push(d);
     }
 
-    pub(super) fn dossier(mut self, raw: RawDossier) -> Result<Dossier, Vec<Diagnostic>> {
-        self.member_count = raw.dang_vien.len();
-        // ids first, so references anywhere can be resolved
-        for (i, m) in raw.dang_vien.iter().enumerate() {
+    /// Every member's id, checked (lower-case ASCII, unique) and numbered, before anything that
+    /// refers to members is read.
+    fn register_ids(&mut self, members: &[S<RawMember>]) {
+        self.member_count = members.len();
+        for (i, m) in members.iter().enumerate() {
             let id = m.value.ma.value.trim().to_string();
             let path = format!("dang_vien[{i}].ma");
             if id.is_empty()
@@ -239,6 +240,11 @@ impl<'a> Converter<'a> {
                 );
             }
         }
+    }
+
+    pub(super) fn dossier(mut self, raw: RawDossier) -> Result<Dossier, Vec<Diagnostic>> {
+        // ids first, so references anywhere can be resolved
+        self.register_ids(&raw.dang_vien);
         let year = raw.nam.value;
         if !(1930..=2100).contains(&year) {
             self.error(
