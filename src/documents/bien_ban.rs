@@ -168,6 +168,72 @@ fn member_lines(d: &Dossier, m: &Member, a: &Attendance, b: &mut Vec<Block>) {
     }
 }
 
+/// II.2: each member present reviewed in the meeting's order, the absent, those present but not
+/// reviewed (named, so that the counts agree), and the quota's decision when cited.
+fn the_members(d: &Dossier, meeting: &Meeting, a: &tally::Attendance) -> Vec<Block> {
+    let mut b = Vec::new();
+    b.push(Block::heading(
+        "2. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
+    ));
+    let forms: Vec<String> = super::bao_cao_ket_qua::files(d)
+        .reviews
+        .1
+        .into_iter()
+        .map(|(label, _)| label)
+        .collect();
+    b.push(Block::body(format!(
+        "Từng đảng viên trình bày bản kiểm điểm cá nhân ({}); hội nghị góp ý, chi ủy nhận xét; đảng viên chính thức có mặt bỏ phiếu kín đề xuất mức xếp loại.",
+        forms.join(", ")
+    )));
+    let reviewed = d
+        .members
+        .iter()
+        .filter(|m| tally::standing(d, m).reviewed())
+        .filter(|m| !tally::absent(d, m));
+    for m in in_meeting_order(reviewed) {
+        member_review(d, m, a, &mut b);
+    }
+    for ab in &meeting.absences {
+        let m = d.member(ab.member);
+        match tally::standing(d, m) {
+            Standing::Rated => b.push(item(format!(
+                "- Đồng chí {} vắng mặt: chi bộ kiểm điểm, đánh giá, xếp loại bổ sung khi đồng chí hoàn thành kiểm điểm.",
+                m.listed_name
+            ))),
+            Standing::ReviewedOnly(_) => b.push(item(format!(
+                "- Đồng chí {} vắng mặt: chi bộ kiểm điểm bổ sung khi đồng chí hoàn thành kiểm điểm.",
+                m.listed_name
+            ))),
+            Standing::Excluded(_) => {}
+        }
+    }
+    // present but not reviewed this year (admitted less than six months ago under QĐ 366):
+    // named, so that the count of those present and of those reviewed agree
+    for m in d.members.iter().filter(|m| {
+        m.activity == crate::data::Activity::Active
+            && !tally::absent(d, m)
+            && matches!(tally::standing(d, m), Standing::Excluded(_))
+    }) {
+        let standing = tally::standing(d, m);
+        let reason = standing.reason().unwrap_or_default().to_lowercase();
+        b.push(item(format!(
+            "- Đồng chí {}{}, có mặt, không kiểm điểm, đánh giá, xếp loại: {} ({}).",
+            m.listed_name,
+            if m.membership == crate::data::Membership::Probationary {
+                ", đảng viên dự bị"
+            } else {
+                ""
+            },
+            reason.trim_end_matches('.'),
+            d.regulation.cite
+        )));
+    }
+    if let Some(note) = common::quota_note(d) {
+        b.push(Block::body(note));
+    }
+    b
+}
+
 /// The minutes, when the data describes them.
 pub fn build_all(d: &Dossier) -> Docs<'_> {
     Box::new(
@@ -214,65 +280,7 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
     // the members are rated before the cell: QĐ 366 Điều 12.2 (all members and subordinate
     // bodies before the party organisation), and the 2019 minutes' order alike (each member's
     // vote, then the cell's)
-    b.push(Block::heading(
-        "2. Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên",
-    ));
-    let forms: Vec<String> = super::bao_cao_ket_qua::files(d)
-        .reviews
-        .1
-        .into_iter()
-        .map(|(label, _)| label)
-        .collect();
-    b.push(Block::body(format!(
-        "Từng đảng viên trình bày bản kiểm điểm cá nhân ({}); hội nghị góp ý, chi ủy nhận xét; đảng viên chính thức có mặt bỏ phiếu kín đề xuất mức xếp loại.",
-        forms.join(", ")
-    )));
-    let reviewed = d
-        .members
-        .iter()
-        .filter(|m| tally::standing(d, m).reviewed())
-        .filter(|m| !tally::absent(d, m));
-    for m in in_meeting_order(reviewed) {
-        member_review(d, m, &a, &mut b);
-    }
-    for ab in &meeting.absences {
-        let m = d.member(ab.member);
-        match tally::standing(d, m) {
-            Standing::Rated => b.push(item(format!(
-                "- Đồng chí {} vắng mặt: chi bộ kiểm điểm, đánh giá, xếp loại bổ sung khi đồng chí hoàn thành kiểm điểm.",
-                m.listed_name
-            ))),
-            Standing::ReviewedOnly(_) => b.push(item(format!(
-                "- Đồng chí {} vắng mặt: chi bộ kiểm điểm bổ sung khi đồng chí hoàn thành kiểm điểm.",
-                m.listed_name
-            ))),
-            Standing::Excluded(_) => {}
-        }
-    }
-    // present but not reviewed this year (admitted less than six months ago under QĐ 366):
-    // named, so that the count of those present and of those reviewed agree
-    for m in d.members.iter().filter(|m| {
-        m.activity == crate::data::Activity::Active
-            && !tally::absent(d, m)
-            && matches!(tally::standing(d, m), Standing::Excluded(_))
-    }) {
-        let standing = tally::standing(d, m);
-        let reason = standing.reason().unwrap_or_default().to_lowercase();
-        b.push(item(format!(
-            "- Đồng chí {}{}, có mặt, không kiểm điểm, đánh giá, xếp loại: {} ({}).",
-            m.listed_name,
-            if m.membership == crate::data::Membership::Probationary {
-                ", đảng viên dự bị"
-            } else {
-                ""
-            },
-            reason.trim_end_matches('.'),
-            d.regulation.cite
-        )));
-    }
-    if let Some(note) = common::quota_note(d) {
-        b.push(Block::body(note));
-    }
+    b.extend(the_members(d, meeting, &a));
 
     b.push(Block::heading("3. Đánh giá, xếp loại chất lượng chi bộ"));
     let claimed = d.collective.as_ref().and_then(|c| c.rating);
