@@ -34,9 +34,9 @@ pub fn build_all<'a>(d: &'a Dossier, kind: &'a str) -> Docs<'a> {
     Box::new(d.meeting.iter().map(move |_| build(d, kind)))
 }
 
-/// Builds the ballot.
-pub fn build(d: &Dossier, kind: &str) -> Document {
-    let date = tally::review_date(d);
+/// Who is rated on the ballot, by name; who is not, with why (an absent member is rated after
+/// a later review, not here).
+fn on_the_ballot(d: &Dossier) -> (Vec<&Member>, Vec<(&Member, String)>) {
     let mut rated: Vec<&Member> = Vec::new();
     let mut not_rated: Vec<(&Member, String)> = Vec::new();
     for m in &d.members {
@@ -60,10 +60,12 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
     }
     vn::collate::sort_by_name(&mut rated, |m| &m.full_name);
     vn::collate::sort_by_name(&mut not_rated, |(m, _)| &m.full_name);
+    (rated, not_rated)
+}
 
-    // A regulation that rates by score shows each member's own score beside their own level;
-    // the notes then go under the table, which has no room left for them on one line.
-    let scored = d.regulation.scoring.is_some();
+/// The table's two header rows (the levels under «Mức xếp loại», by their abbreviations so that
+/// the heading stays one line), and how many columns it has.
+fn header(scored: bool) -> (Vec<Vec<Cell>>, usize) {
     let mut heads = vec![
         Cell::centred("TT").bold().span(1, 2),
         Cell::centred("Họ và tên").bold().span(1, 2),
@@ -89,6 +91,18 @@ pub fn build(d: &Dossier, kind: &str) -> Document {
             .map(|r| Cell::centred(r.short()))
             .collect(),
     ];
+    (header, columns)
+}
+
+/// Builds the ballot.
+pub fn build(d: &Dossier, kind: &str) -> Document {
+    let date = tally::review_date(d);
+    let (rated, not_rated) = on_the_ballot(d);
+
+    // A regulation that rates by score shows each member's own score beside their own level;
+    // the notes then go under the table, which has no room left for them on one line.
+    let scored = d.regulation.scoring.is_some();
+    let (header, columns) = header(scored);
     let mut rows: Vec<Vec<Cell>> = rated
         .iter()
         .enumerate()
