@@ -163,20 +163,8 @@ pub fn read(table: &Table, cols: &Columns, year: Option<i32>) -> Read {
         let residence = if residence_cols.iter().all(|b| *b) {
             let parts = [Field::NoiCuTru, Field::ChiBoCuTru, Field::DangUyCuTru]
                 .map(|f| cell(f).map(|(_, v)| crate::vn::text::squeeze(&v.shown())));
-            match parts {
-                [Some(a), Some(c), Some(u)] if !a.is_empty() && !c.is_empty() && !u.is_empty() => {
-                    Some([a, c, u])
-                }
-                [Some(a), ..] if a.is_empty() => None,
-                _ => {
-                    let col = cols.get(Field::NoiCuTru).unwrap_or(0);
-                    errors.push(format!(
-                        "{}: nơi cư trú của {name} cần đủ địa chỉ, chi bộ và đảng ủy nơi cư trú.",
-                        at(col)
-                    ));
-                    None
-                }
-            }
+            let col = cols.get(Field::NoiCuTru).unwrap_or(0);
+            residence(parts, &name, &at(col), &mut errors)
         } else {
             None
         };
@@ -202,6 +190,28 @@ pub fn read(table: &Table, cols: &Columns, year: Option<i32>) -> Read {
         ));
     }
     out
+}
+
+/// The residence's three parts (address, its cell, its committee): all, or none when the
+/// address is empty; some without the others is an error at `at`.
+fn residence(
+    parts: [Option<String>; 3],
+    name: &str,
+    at: &str,
+    errors: &mut Vec<String>,
+) -> Option<[String; 3]> {
+    match parts {
+        [Some(a), Some(c), Some(u)] if !a.is_empty() && !c.is_empty() && !u.is_empty() => {
+            Some([a, c, u])
+        }
+        [Some(a), ..] if a.is_empty() => None,
+        _ => {
+            errors.push(format!(
+                "{at}: nơi cư trú của {name} cần đủ địa chỉ, chi bộ và đảng ủy nơi cư trú."
+            ));
+            None
+        }
+    }
 }
 
 /// The membership's key.
