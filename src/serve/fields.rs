@@ -8,9 +8,9 @@ use crate::data::{Dossier, Level, Member, Points, Rating, SelfReview};
 use crate::documents::review_form as rf;
 use crate::regulation::ReviewForm;
 
-/// What an input asks for.
+/// What an input asks for: the kind of answer (not a document `review::Kind`).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Kind {
+pub enum Answer {
     /// A text of several paragraphs.
     Text,
     /// A criterion's or the remedy's level ("xuat_sac", "tot", …).
@@ -31,7 +31,7 @@ pub struct Field {
     /// Its label.
     pub label: String,
     /// What it asks for.
-    pub kind: Kind,
+    pub kind: Answer,
     /// What the member sent earlier, as the form shows it (empty when nothing).
     pub value: String,
     /// What the data file holds for it, as the page shows it: the cell decided it, so it is
@@ -79,14 +79,14 @@ fn points_text(p: Points) -> String {
 }
 
 /// The name of a level or rating key, as the page shows it.
-pub fn name_of(kind: Kind, key: &str) -> String {
+pub fn name_of(kind: Answer, key: &str) -> String {
     match kind {
-        Kind::Level => LEVELS
+        Answer::Level => LEVELS
             .iter()
             .find(|(k, _)| *k == key)
             .map_or(key, |(_, n)| n)
             .to_string(),
-        Kind::Rating => RATINGS
+        Answer::Rating => RATINGS
             .iter()
             .position(|k| *k == key)
             .map_or(key, |i| Rating::ALL[i].name())
@@ -145,7 +145,7 @@ impl Fields<'_> {
         heading: Option<&'static str>,
         name: String,
         label: String,
-        kind: Kind,
+        kind: Answer,
         value: Option<String>,
         path: String,
     ) {
@@ -175,7 +175,7 @@ fn sections(f: &mut Fields, form: &ReviewForm, r: &SelfReview) {
             (i == 0).then_some(rf::SECTION_I),
             format!("uu_diem_{i}"),
             format!("{}. {}", i + 1, c.text),
-            Kind::Text,
+            Answer::Text,
             entry.and_then(|e| e.text.clone()),
             format!("uu_diem[{i}].noi_dung"),
         );
@@ -184,7 +184,7 @@ fn sections(f: &mut Fields, form: &ReviewForm, r: &SelfReview) {
                 None,
                 format!("cap_do_{i}"),
                 "Tự đánh giá về cấp độ thực hiện".into(),
-                Kind::Level,
+                Answer::Level,
                 entry.and_then(|e| e.level).map(|l| level_key(l).into()),
                 format!("uu_diem[{i}].cap_do"),
             );
@@ -204,7 +204,7 @@ fn sections(f: &mut Fields, form: &ReviewForm, r: &SelfReview) {
             (!heading.is_empty()).then_some(heading),
             name.into(),
             label.into(),
-            Kind::Text,
+            Answer::Text,
             v.clone(),
             name.into(),
         );
@@ -213,7 +213,7 @@ fn sections(f: &mut Fields, form: &ReviewForm, r: &SelfReview) {
         Some(rf::SECTION_III),
         "khac_phuc".into(),
         "Kết quả khắc phục".into(),
-        Kind::Text,
+        Answer::Text,
         r.remedy.clone(),
         "khac_phuc".into(),
     );
@@ -222,7 +222,7 @@ fn sections(f: &mut Fields, form: &ReviewForm, r: &SelfReview) {
             None,
             "cap_do_khac_phuc".into(),
             "Tự đánh giá về cấp độ khắc phục".into(),
-            Kind::Level,
+            Answer::Level,
             r.remedy_level.map(|l| level_key(l).into()),
             "cap_do_khac_phuc".into(),
         );
@@ -247,7 +247,7 @@ fn sections(f: &mut Fields, form: &ReviewForm, r: &SelfReview) {
             Some(heading),
             name.into(),
             label.into(),
-            Kind::Text,
+            Answer::Text,
             v.clone(),
             name.into(),
         );
@@ -261,7 +261,7 @@ fn self_rating(f: &mut Fields, d: &Dossier, r: &SelfReview) {
             Some(rating.heading),
             "tu_xep_loai_vien_chuc".into(),
             rating.civil.into(),
-            Kind::Rating,
+            Answer::Rating,
             r.rating_civil.map(|x| x.key().into()),
             "tu_xep_loai_vien_chuc".into(),
         );
@@ -269,7 +269,7 @@ fn self_rating(f: &mut Fields, d: &Dossier, r: &SelfReview) {
             None,
             "tu_xep_loai_dang_vien".into(),
             rating.party.into(),
-            Kind::Rating,
+            Answer::Rating,
             r.rating_party.map(|x| x.key().into()),
             "tu_xep_loai_dang_vien".into(),
         );
@@ -318,7 +318,7 @@ fn scores(f: &mut Fields, d: &Dossier, form: &ReviewForm, r: &SelfReview) {
                             (j == 0).then_some(heading).flatten(),
                             format!("{name}_{j}"),
                             format!("{title} – {}. {text} (tối đa {})", j + 1, row_max.text()),
-                            Kind::Points(*row_max),
+                            Answer::Points(*row_max),
                             got.as_ref()
                                 .and_then(|(_, r)| r.get(j))
                                 .map(|p| points_text(*p)),
@@ -330,7 +330,7 @@ fn scores(f: &mut Fields, d: &Dossier, form: &ReviewForm, r: &SelfReview) {
                     heading,
                     name.into(),
                     format!("{title} (tối đa {} điểm)", max.text()),
-                    Kind::Points(max),
+                    Answer::Points(max),
                     got.as_ref().map(|(total, _)| points_text(*total)),
                     format!("tu_cham_diem.{key}"),
                 ),
@@ -340,7 +340,7 @@ fn scores(f: &mut Fields, d: &Dossier, form: &ReviewForm, r: &SelfReview) {
             Some(s.level),
             "tu_xep_loai_dang_vien".into(),
             "Mức chất lượng tự đề xuất".into(),
-            Kind::Rating,
+            Answer::Rating,
             r.rating_party.map(|x| x.key().into()),
             "tu_xep_loai_dang_vien".into(),
         );

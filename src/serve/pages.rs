@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 use maud::{DOCTYPE, Markup, html};
 
-use super::fields::{Field, Kind, LEVELS, RATINGS, name_of};
+use super::fields::{Answer, Field, LEVELS, RATINGS, name_of};
 use super::store::Activity;
 use super::submit::Form;
 use crate::data::{Dossier, Member, Membership, Rating};
@@ -106,13 +106,13 @@ fn select(name: &str, options: &[(&str, String)], value: &str) -> Markup {
 
 fn input(f: &Field, value: &str) -> Markup {
     match f.kind {
-        Kind::Text => html! { textarea name=(f.name) id=(f.name) { (value) } },
-        Kind::Level => {
+        Answer::Text => html! { textarea name=(f.name) id=(f.name) { (value) } },
+        Answer::Level => {
             let options: Vec<(&str, String)> =
                 LEVELS.iter().map(|(k, n)| (*k, n.to_string())).collect();
             select(&f.name, &options, value)
         }
-        Kind::Rating => {
+        Answer::Rating => {
             let options: Vec<(&str, String)> = RATINGS
                 .iter()
                 .zip(Rating::ALL)
@@ -120,7 +120,7 @@ fn input(f: &Field, value: &str) -> Markup {
                 .collect();
             select(&f.name, &options, value)
         }
-        Kind::Points(max) => html! {
+        Answer::Points(max) => html! {
             input name=(f.name) id=(f.name) inputmode="decimal" size="6" value=(value);
             " / " (max.text()) " điểm"
         },

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::fields::{Field, Kind, LEVELS, RATINGS};
+use super::fields::{Answer, Field, LEVELS, RATINGS};
 use super::live::{self, Loaded};
 use crate::data::Member;
 use crate::data::submissions::{self, Submission};
@@ -109,7 +109,7 @@ pub fn to_yaml(
     for f in asked.iter().filter(|f| !in_section_i(f)) {
         let v = get(&f.name);
         match f.kind {
-            Kind::Points(max) => {
+            Answer::Points(max) => {
                 let g = usize::from(f.path.starts_with("tu_cham_diem.nhiem_vu"));
                 groups[g].fields.push(f);
                 let p = if v.is_empty() {
@@ -136,14 +136,14 @@ pub fn to_yaml(
                 groups[g].values.push(p);
             }
             _ if v.is_empty() => {}
-            Kind::Text => body.push(format!("  {}: {}", f.name, quoted(&v))),
-            Kind::Level if LEVELS.iter().any(|(k, _)| *k == v) => {
+            Answer::Text => body.push(format!("  {}: {}", f.name, quoted(&v))),
+            Answer::Level if LEVELS.iter().any(|(k, _)| *k == v) => {
                 body.push(format!("  {}: {v}", f.name))
             }
-            Kind::Rating if RATINGS.contains(&v.as_str()) => {
+            Answer::Rating if RATINGS.contains(&v.as_str()) => {
                 body.push(format!("  {}: {v}", f.name))
             }
-            Kind::Level | Kind::Rating => {
+            Answer::Level | Answer::Rating => {
                 errors.push((f.name.clone(), "chọn một mức trong danh sách.".into()))
             }
         }
