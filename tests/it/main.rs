@@ -38,6 +38,7 @@ mod schema;
 mod serve;
 mod serve_real_use;
 mod spelling;
+mod tally;
 mod typed_forms;
 mod watch;
 mod wml_order;
