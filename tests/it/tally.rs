@@ -87,6 +87,10 @@ fn the_rating_table_and_the_excellent_share_count_what_was_decided() {
     assert_eq!((s.excellent, s.base), (1, 3));
     assert_eq!(s.percent, d.regulation.thresholds.excellent_quota_percent);
     assert_eq!(s.decision, None);
+    // counted on "tốt" and better when the settings say so: 3 + 1
+    d.settings.quota_base = hoso::data::QuotaBase::GoodOrBetter;
+    assert_eq!(tally::excellent_share(&d).base, 4);
+    d.settings.quota_base = hoso::data::QuotaBase::GoodOnly;
 
     // one fewer rated: the sum follows
     d.members[4].assessment.decided = None;
