@@ -113,3 +113,22 @@ fn shares_are_written_with_a_decimal_comma_and_no_sign_in_a_column() {
     assert_eq!(tally::percent(0, 5), "0%");
     assert_eq!(tally::percent(0, 0), "—");
 }
+
+/// Who is rated: an active member of long standing; not one admitted a month before the review
+/// (HD 21: reviewed, not rated), nor an exempted or suspended one (neither).
+#[test]
+fn standing_follows_activity_and_admission() {
+    let mut d = five();
+    let review = tally::review_date(&d);
+    d.members[1].admitted = review - chrono::Days::new(30);
+    d.members[2].activity = Activity::Exempted;
+    d.members[3].activity = Activity::Suspended;
+    let s: Vec<_> = d.members.iter().map(|m| tally::standing(&d, m)).collect();
+    assert!(s[0].rated() && s[0].reviewed() && s[0].reason().is_none());
+    assert!(!s[1].rated() && s[1].reviewed(), "{:?}", s[1]);
+    assert!(s[1].reason().unwrap().starts_with("Mới kết nạp"));
+    for x in &s[2..4] {
+        assert!(!x.rated() && !x.reviewed(), "{x:?}");
+    }
+    assert!(s[4].rated());
+}
