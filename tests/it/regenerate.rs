@@ -167,3 +167,39 @@ fn a_member_removed_from_the_data_leaves_no_stale_file_but_hand_edits_stay() {
     let m = std::fs::read_to_string(out.join("manifest.json")).unwrap();
     assert!(!m.contains("mau-02/ngo-thi-hoa"), "{m}");
 }
+
+/// A first build into a new folder has no manifest to read and says nothing about one; a
+/// manifest that cannot be read is said once, and the build goes on.
+#[test]
+fn a_first_build_says_nothing_of_a_missing_manifest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ho-so");
+    let o = hoso(
+        &root(),
+        &[
+            "build",
+            fixture().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--only",
+            "giay-moi",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("không đọc được"), "{}", stderr(&o));
+    // a manifest that is not JSON: a note, and the build still writes
+    std::fs::write(out.join("manifest.json"), b"{ hong").unwrap();
+    let o = hoso(
+        &root(),
+        &[
+            "build",
+            fixture().to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--only",
+            "giay-moi",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("không đọc được"), "{}", stderr(&o));
+}
