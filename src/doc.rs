@@ -50,7 +50,7 @@ impl Document {
 }
 
 /// Page margins in millimetres.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Margins {
     /// Top.
     pub top: f64,
@@ -63,6 +63,19 @@ pub struct Margins {
     /// Printed on both sides: left and right swap on the back pages (HD 05 §IV.4.2), so `left`
     /// is the inner margin.
     pub mirrored: bool,
+}
+
+impl Default for Margins {
+    /// HD 36-HD/VPTW and HD 05-HD/VPTW: 20, 20, 30, 15 mm.
+    fn default() -> Self {
+        Margins {
+            top: 20.0,
+            bottom: 20.0,
+            left: 30.0,
+            right: 15.0,
+            mirrored: false,
+        }
+    }
 }
 
 /// The header of HD 36: issuing body on the left, party title and date on the right.

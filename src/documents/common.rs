@@ -3,9 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::data::{Dossier, Member, MemberRef, OnBehalf, Segment, Text};
-use crate::doc::{
-    Block, Document, Header, Margins, ParaKind, Run, SignLine, SignRole, Signature, Title,
-};
+use crate::doc::{Block, Document, Header, ParaKind, Run, SignLine, SignRole, Signature, Title};
 use crate::guide::{self, Guide};
 use crate::vn;
 
@@ -189,7 +187,6 @@ pub fn document(
     title: Title,
     blocks: Vec<Block>,
 ) -> Document {
-    let m = d.cell.margins;
     let guide = guide_for(d, issue.date);
     let blocks = finish(guide, blocks);
     Document {
@@ -201,13 +198,7 @@ pub fn document(
         meta_title,
         meta_author: d.cell.name.clone(),
         date: issue.date.format("%Y-%m-%d").to_string(),
-        margins: Margins {
-            top: m.top,
-            bottom: m.bottom,
-            left: m.left,
-            right: m.right,
-            mirrored: m.mirrored,
-        },
+        margins: d.cell.margins,
         header: header(d, issue.doc_type.map(|t| (t, issue.number)), issue.date),
         title,
         blocks,

@@ -248,7 +248,6 @@ pub fn build(u: &Unit, groups: &[Group], failed: &[FailedCell], date: NaiveDate)
         countersign: None,
         signature: signature(u),
     });
-    let m = crate::data::Margins::default();
     let issuer = u.abbreviation.as_deref().unwrap_or(BLANK);
     Document {
         guide,
@@ -262,13 +261,7 @@ pub fn build(u: &Unit, groups: &[Group], failed: &[FailedCell], date: NaiveDate)
         ),
         meta_author: u.issuer.clone().unwrap_or_default(),
         date: date.format("%Y-%m-%d").to_string(),
-        margins: Margins {
-            top: m.top,
-            bottom: m.bottom,
-            left: m.left,
-            right: m.right,
-            mirrored: false,
-        },
+        margins: Margins::default(),
         header: Header {
             superior: u
                 .superior

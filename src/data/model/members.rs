@@ -48,33 +48,8 @@ pub struct Assessment {
     pub decided_at: At,
 }
 
-/// Page margins in millimetres.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Margins {
-    /// Top.
-    pub top: f64,
-    /// Bottom.
-    pub bottom: f64,
-    /// Left.
-    pub left: f64,
-    /// Right.
-    pub right: f64,
-    /// Printed on both sides: left and right swap on the back pages.
-    pub mirrored: bool,
-}
-
-impl Default for Margins {
-    /// HD 36-HD/VPTW and HD 05-HD/VPTW: 20, 20, 30, 15 mm.
-    fn default() -> Self {
-        Margins {
-            top: 20.0,
-            bottom: 20.0,
-            left: 30.0,
-            right: 15.0,
-            mirrored: false,
-        }
-    }
-}
+/// Page margins in millimetres: the document model's (`doc::Margins`), read from `le_trang`.
+pub use crate::doc::Margins;
 
 /// The party cell.
 #[derive(Clone, Debug)]
