@@ -90,6 +90,38 @@ fn base_slug(name: &str) -> String {
     s
 }
 
+/// One input read, with the checksum a build records of it (its bytes and its submissions).
+fn read_one(path: &Path) -> (Input, Result<Read, CellFailure>) {
+    let label = path.display().to_string();
+    let source = path
+        .canonicalize()
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string();
+    match pipeline::read_input(path) {
+        Ok(bytes) => {
+            let sent =
+                crate::data::submissions::fingerprint(&crate::data::submissions::folder_for(path));
+            let hashed = if sent.is_empty() {
+                bytes.clone()
+            } else {
+                [bytes.as_slice(), &sent].concat()
+            };
+            let sha = sha256(&hashed);
+            let read = Read { raw: bytes, hashed };
+            (Input { label, source, sha }, Ok(read))
+        }
+        Err(f) => (
+            Input {
+                label: label.clone(),
+                source,
+                sha: String::new(),
+            },
+            Err(data_failure(&label, None, f)),
+        ),
+    }
+}
+
 /// Reads every data file of `files` and decides what to do with it, against the folders of
 /// the archive `out` as they are (`folders`); `force` builds every one.
 pub fn plan(files: &[PathBuf], out: &Path, folders: &[Folder], force: bool) -> Plan {
@@ -98,37 +130,7 @@ pub fn plan(files: &[PathBuf], out: &Path, folders: &[Folder], force: bool) -> P
     let read: Vec<(Input, Result<Read, CellFailure>)> = files
         .par_iter()
         .with_max_len(1)
-        .map(|path| {
-            let label = path.display().to_string();
-            let source = path
-                .canonicalize()
-                .unwrap_or_else(|_| path.clone())
-                .display()
-                .to_string();
-            match pipeline::read_input(path) {
-                Ok(bytes) => {
-                    let sent = crate::data::submissions::fingerprint(
-                        &crate::data::submissions::folder_for(path),
-                    );
-                    let hashed = if sent.is_empty() {
-                        bytes.clone()
-                    } else {
-                        [bytes.as_slice(), &sent].concat()
-                    };
-                    let sha = sha256(&hashed);
-                    let read = Read { raw: bytes, hashed };
-                    (Input { label, source, sha }, Ok(read))
-                }
-                Err(f) => (
-                    Input {
-                        label: label.clone(),
-                        source,
-                        sha: String::new(),
-                    },
-                    Err(data_failure(&label, None, f)),
-                ),
-            }
-        })
+        .map(|path| read_one(path))
         .collect();
 
     // 2. a file the same as an earlier one is the same cell twice: left out
