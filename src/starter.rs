@@ -30,15 +30,10 @@ pub fn now() -> chrono::NaiveDateTime {
     chrono::DateTime::from_timestamp(secs, 0).map_or(chrono::NaiveDateTime::MIN, |t| t.naive_utc())
 }
 
-/// Today's date in Vietnam (UTC+7).
-pub fn today() -> chrono::NaiveDate {
-    crate::vn::date::today()
-}
-
 /// The review year a new file is for: this year, or last year in January (the review of a year
 /// ends in January at the latest).
 pub fn default_year() -> i32 {
-    let today = today();
+    let today = crate::vn::date::today();
     if today.month() == 1 {
         today.year() - 1
     } else {

@@ -20,7 +20,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::data::district::{self, FailedCell};
-use crate::data::unit::{self, Unit};
+use crate::data::unit::Unit;
 use crate::diag::{Diagnostic, Severity};
 use crate::messages::io_error;
 use crate::output::lock::LockFile;
@@ -290,7 +290,12 @@ fn summarise(
         let version = env!("CARGO_PKG_VERSION");
         let mut h = serde_json::to_vec(&(&rows, &failed, version)).unwrap_or_default();
         h.extend_from_slice(&unit.bytes);
-        h.extend_from_slice(unit.date.unwrap_or_else(unit::today).to_string().as_bytes());
+        h.extend_from_slice(
+            unit.date
+                .unwrap_or_else(crate::vn::date::today)
+                .to_string()
+                .as_bytes(),
+        );
         sha256(&h)
     };
     let current = !force

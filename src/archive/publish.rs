@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use super::record::SummaryRecord;
 use super::xlsx;
 use crate::data::district::{FailedCell, Group};
-use crate::data::unit::{self, Unit};
+use crate::data::unit::Unit;
 use crate::documents::tong_hop;
 use crate::messages::io_error;
 use crate::output::durable;
@@ -22,7 +22,7 @@ fn files(
     groups: &[Group],
     failed: &[FailedCell],
 ) -> Result<Vec<(String, Vec<u8>)>, Failure> {
-    let date = unit.date.unwrap_or_else(unit::today);
+    let date = unit.date.unwrap_or_else(crate::vn::date::today);
     let doc = tong_hop::build(unit, groups, failed, date);
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
     for r in crate::render::ALL {

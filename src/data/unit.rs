@@ -171,8 +171,3 @@ impl Unit {
         })
     }
 }
-
-/// Today in Vietnam (UTC+7): the summary's date when the settings give none.
-pub fn today() -> NaiveDate {
-    crate::vn::date::today()
-}

@@ -259,7 +259,13 @@ fn the_cell(d: &Dossier) -> Vec<Block> {
         )));
     }
     if let Some(m) = &d.meeting {
-        b.extend(common::cell_vote(d, m, "Kết quả biểu quyết của hội nghị"));
+        let a = tally::attendance_at(d, m);
+        b.extend(common::cell_vote(
+            d,
+            m,
+            &a,
+            "Kết quả biểu quyết của hội nghị",
+        ));
     }
 
     b

@@ -297,7 +297,7 @@ pub fn build(d: &Dossier, meeting: &Meeting, minutes: &Minutes) -> Document {
         "Chi bộ tự nhận mức xếp loại: {}.",
         claimed.map_or("……………………", |r| r.name())
     )));
-    b.extend(common::cell_vote(d, meeting, "Kết quả biểu quyết"));
+    b.extend(common::cell_vote(d, meeting, &a, "Kết quả biểu quyết"));
     if let Some(t) = &minutes.superior_remarks {
         b.push(Block::heading("4. Ý kiến của đại diện cấp ủy cấp trên"));
         b.push(Block::body(common::text(d, t)));

@@ -238,10 +238,15 @@ pub fn vote_line(v: &crate::data::Votes, voters: u32) -> String {
 /// The cell's own vote as the minutes and the report of results tell it: the ballots, led by
 /// `lead` ("Kết quả biểu quyết", "Kết quả biểu quyết của hội nghị"), and the level the cell asks
 /// the upper committee to confirm when the ballots reach a majority.
-pub fn cell_vote(d: &Dossier, meeting: &crate::data::Meeting, lead: &str) -> Vec<Block> {
+pub fn cell_vote(
+    d: &Dossier,
+    meeting: &crate::data::Meeting,
+    a: &crate::data::tally::Attendance,
+    lead: &str,
+) -> Vec<Block> {
     let mut b = Vec::new();
     if let Some(v) = &meeting.cell_votes {
-        let present = crate::data::tally::attendance_at(d, meeting).official_present;
+        let present = a.official_present;
         b.push(Block::body(format!(
             "{lead} ({present} đ/c chính thức có mặt): {}.",
             vote_line(v, present)

@@ -95,7 +95,7 @@ pub fn document(d: &Dossier, keys: &Keys, base: &str) -> Result<Document, String
             kind: "duong-dan",
             doc_type: None,
             number: None,
-            date: crate::starter::today(),
+            date: crate::vn::date::today(),
         },
         Title {
             kind: "DANH SÁCH ĐƯỜNG DẪN".into(),

@@ -1,4 +1,5 @@
-//! The cell (`chi_bo`) and its members (`dang_vien`): identity, posts, residence, the cell's assessment.
+//! The cell (`chi_bo`) and its members (`dang_vien`): identity, posts, residence, the cell's
+//! assessment.
 
 use super::*;
 

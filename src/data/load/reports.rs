@@ -1,4 +1,5 @@
-//! What the cell and its members write: the collective report (Mẫu 01), the analysis sheet (Mẫu 03), the sections of a self-review, the year's tasks, last year's outcomes (`nam_truoc`).
+//! What the cell and its members write: the collective report (Mẫu 01), the analysis sheet (Mẫu
+//! 03), the sections of a self-review, the year's tasks, last year's outcomes (`nam_truoc`).
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! The scores of QĐ 366: the criteria tables (`bo_tieu_chi`), points within their maximum, a self-assessed score by group or row by row.
+//! The scores of QĐ 366: the criteria tables (`bo_tieu_chi`), points within their maximum, a
+//! self-assessed score by group or row by row.
 
 use super::*;
 

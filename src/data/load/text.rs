@@ -1,4 +1,5 @@
-//! Scalars of the data file as the model holds them: text (NFC, trimmed, within its length), rich text, numbers of documents, dates and times, references to members.
+//! Scalars of the data file as the model holds them: text (NFC, trimmed, within its length), rich
+//! text, numbers of documents, dates and times, references to members.
 
 use super::*;
 
@@ -146,19 +147,27 @@ impl Converter<'_> {
         Text(merged)
     }
 
-    /// A list of texts, each located at `path[i]`.
-    pub(super) fn texts(&mut self, list: &[S<String>], path: &str) -> Vec<String> {
+    /// Each item of a list read by `read`, located at `path[i]`.
+    fn each<T>(
+        &mut self,
+        list: &[S<String>],
+        path: &str,
+        read: fn(&mut Self, &S<String>, &str) -> T,
+    ) -> Vec<T> {
         list.iter()
             .enumerate()
-            .map(|(i, s)| self.text(s, &format!("{path}[{i}]")))
+            .map(|(i, s)| read(self, s, &format!("{path}[{i}]")))
             .collect()
     }
 
+    /// A list of texts.
+    pub(super) fn texts(&mut self, list: &[S<String>], path: &str) -> Vec<String> {
+        self.each(list, path, Self::text)
+    }
+
+    /// A list of rich texts (with their bold and italic parts).
     pub(super) fn rich_list(&mut self, list: &[S<String>], path: &str) -> Vec<Text> {
-        list.iter()
-            .enumerate()
-            .map(|(i, s)| self.rich(s, &format!("{path}[{i}]")))
-            .collect()
+        self.each(list, path, Self::rich)
     }
 
     /// A document number: digits only, written with two digits at least ("5" → "05"); empty
@@ -257,9 +266,6 @@ impl Converter<'_> {
     }
 
     pub(super) fn members(&mut self, list: &[S<String>], path: &str) -> Vec<MemberRef> {
-        list.iter()
-            .enumerate()
-            .map(|(i, s)| self.member(s, &format!("{path}[{i}]")))
-            .collect()
+        self.each(list, path, Self::member)
     }
 }

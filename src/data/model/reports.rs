@@ -1,4 +1,5 @@
-//! What is written and reported: self-reviews and their scores, the collective report, the analysis sheet, the year's tasks, last year's outcomes, the report of results and the residence requests.
+//! What is written and reported: self-reviews and their scores, the collective report, the analysis
+//! sheet, the year's tasks, last year's outcomes, the report of results and the residence requests.
 
 use super::*;
 

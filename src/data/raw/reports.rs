@@ -1,4 +1,5 @@
-//! The reports (`bao_cao_ket_qua`, `mau_01`, `mau_03`, `phieu_213`) and the year's tasks (`ket_qua`), as written.
+//! The reports (`bao_cao_ket_qua`, `mau_01`, `mau_03`, `phieu_213`) and the year's tasks
+//! (`ket_qua`), as written.
 
 use schemars::JsonSchema;
 use serde::Deserialize;

@@ -1,4 +1,5 @@
-//! What the ballots decide: a level needs more than half of the voters; the cell's and each member's level.
+//! What the ballots decide: a level needs more than half of the voters; the cell's and each
+//! member's level.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! The counts the reports print: members per level, those not rated and why, the share of «xuất sắc» against its quota.
+//! The counts the reports print: members per level, those not rated and why, the share of «xuất
+//! sắc» against its quota.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! Who is reviewed and who is rated, as the review's regulation says; who was absent from the meeting.
+//! Who is reviewed and who is rated, as the review's regulation says; who was absent from the
+//! meeting.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! The first page's header (the issuing body | the party title, place and date, row by row), the title under it, and the page headers (page number, form label).
+//! The first page's header (the issuing body | the party title, place and date, row by row), the
+//! title under it, and the page headers (page number, form label).
 
 use super::*;
 
@@ -47,8 +48,8 @@ pub(super) fn issuer_paragraph(lines: &[String], column: i32, g: &Geometry) -> P
     centred(name)
 }
 
-/// A header line's spacing: "exactly" the guide's header pitch (LibreOffice and Word set the text
-/// at the foot of such a line, as the PDF does).
+/// A header line's spacing: "exactly" the guide's header pitch (LibreOffice sets the text in the
+/// middle of such a line; the PDF's template does the same).
 pub(super) fn header_pitch(g: &Geometry) -> LineSpacing {
     LineSpacing::new()
         .before(0)

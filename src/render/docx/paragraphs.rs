@@ -1,4 +1,5 @@
-//! Body paragraphs: the named styles a clerk restyles in Word, and each paragraph kind's spacing, indent and keeping.
+//! Body paragraphs: the named styles a clerk restyles in Word, and each paragraph kind's spacing,
+//! indent and keeping.
 
 use super::*;
 

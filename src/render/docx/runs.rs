@@ -1,4 +1,5 @@
-//! Runs and the simplest paragraphs: sizes in twips and half-points, a run styled as the model says, references never broken at their hyphen, centred lines, borders.
+//! Runs and the simplest paragraphs: sizes in twips and half-points, a run styled as the model
+//! says, references never broken at their hyphen, centred lines, borders.
 
 use super::*;
 

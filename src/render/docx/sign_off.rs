@@ -1,4 +1,5 @@
-//! The sign-off: «Nơi nhận» or a countersignature beside the signature, line by line as the PDF sets them.
+//! The sign-off: «Nơi nhận» or a countersignature beside the signature, line by line as the PDF
+//! sets them.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! The ECMA-376 child order of every property element hoso writes, and what the schema does not allow where docx-rs puts it.
+//! The ECMA-376 child order of every property element hoso writes, and what the schema does not
+//! allow where docx-rs puts it.
 
 use super::*;
 

@@ -1,4 +1,5 @@
-//! The package: every part put right, real metadata, fixed timestamps; parts that recur from document to document (styles, settings, headers) fixed once and cached.
+//! The package: every part put right, real metadata, fixed timestamps; parts that recur from
+//! document to document (styles, settings, headers) fixed once and cached.
 
 use super::*;
 

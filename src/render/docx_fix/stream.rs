@@ -1,4 +1,6 @@
-//! The streaming pass over the document part: only the property elements are held as trees, the text between them copied as it comes, so a part of hundreds of thousands of runs is put right in one pass.
+//! The streaming pass over the document part: only the property elements are held as trees, the
+//! text between them copied as it comes, so a part of hundreds of thousands of runs is put right in
+//! one pass.
 
 use super::*;
 

@@ -1,4 +1,6 @@
-//! The tree pass: a part parsed into a small tree, each property element's children sorted into schema order, written back. Used for the small parts, and for the document part when the streaming pass cannot take it.
+//! The tree pass: a part parsed into a small tree, each property element's children sorted into
+//! schema order, written back. Used for the small parts, and for the document part when the
+//! streaming pass cannot take it.
 
 use super::*;
 
